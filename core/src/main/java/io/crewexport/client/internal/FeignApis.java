@@ -1,0 +1,33 @@
+package io.crewexport.client.internal;
+
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.Retryer;
+import feign.jackson.JacksonEncoder;
+import io.crewexport.Version;
+import io.crewexport.client.ClientSettings;
+
+/** Builds the Feign clients for the vendor's API from the client settings. */
+public final class FeignApis {
+  private FeignApis() {}
+
+  public static ReportApi reportApi(ClientSettings settings) {
+    return builder(settings).target(ReportApi.class, settings.baseUrlText());
+  }
+
+  public static TokenApi tokenApi(ClientSettings settings) {
+    return builder(settings).target(TokenApi.class, settings.baseUrlText());
+  }
+
+  private static Feign.Builder builder(ClientSettings settings) {
+    return Feign.builder()
+        .encoder(new JacksonEncoder())
+        // Retries, including on I/O errors, are the Retrier's job, within the vendor's rules.
+        .retryer(Retryer.NEVER_RETRY)
+        .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), false))
+        .requestInterceptor(template -> template.header("User-Agent", Version.userAgent()))
+        .logger(new RedactingFeignLogger())
+        .logLevel(Logger.Level.HEADERS);
+  }
+}

@@ -1,0 +1,153 @@
+package io.crewexport.client.internal;
+
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
+import io.crewexport.RetryLaterException;
+import io.crewexport.client.RetryPolicy;
+import io.crewexport.client.Sleeper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retries one HTTP call after {@code 429}, {@code 5xx}, a {@code 200} that was not data, or a
+ * network failure, with exponential backoff and jitter, honouring {@code Retry-After}. Each call
+ * gets its own budget; {@code 400} and {@code 401} are returned at once.
+ */
+public final class Retrier {
+  private static final Logger log = LoggerFactory.getLogger(Retrier.class);
+
+  /** One HTTP call, returning the vendor's answer. */
+  @FunctionalInterface
+  public interface Call {
+    Answer run() throws IOException;
+  }
+
+  private final RetryPolicy policy;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final DoubleSupplier random;
+  private final PauseGate gate;
+
+  public Retrier(
+      RetryPolicy policy, Clock clock, Sleeper sleeper, DoubleSupplier random, PauseGate gate) {
+    this.policy = policy;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.random = random;
+    this.gate = gate;
+  }
+
+  /**
+   * Runs {@code call} until it gives a final answer or the budget is spent.
+   *
+   * @param what names the call in log lines and messages, e.g. the report and period
+   * @return data, a job ticket, or a failure that retrying cannot mend
+   * @throws RetryLaterException when every try failed for a reason that may pass
+   */
+  public Answer run(String what, Call call) {
+    Instant start = clock.instant();
+    for (int attempt = 1; ; attempt++) {
+      awaitGate();
+      Duration wait;
+      String reason;
+      try {
+        Answer answer = call.run();
+        if (!(answer instanceof Answer.Failure failure) || !failure.retryable()) {
+          return answer;
+        }
+        reason = "HTTP " + failure.status() + " " + failure.errorMessage();
+        wait = waitFor(failure, attempt);
+        if (!withinBudget(start, attempt, wait)) {
+          throw gaveUp(what, attempt, failure, null);
+        }
+      } catch (IOException | feign.RetryableException e) {
+        reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        wait = jitter(policy.delayAfter(attempt));
+        if (!withinBudget(start, attempt, wait)) {
+          throw new RetryLaterException(
+              ErrorCode.TRANSPORT,
+              what
+                  + ": the network failed "
+                  + attempt
+                  + " times ("
+                  + reason
+                  + ")."
+                  + " Check the connection to Crewmojo and run again.",
+              null,
+              e);
+        }
+      }
+      log.warn(
+          "{}: {}; try {} of {} in {} ms",
+          what,
+          reason,
+          attempt + 1,
+          policy.maxAttempts(),
+          wait.toMillis());
+      sleep(wait);
+    }
+  }
+
+  private Duration waitFor(Answer.Failure failure, int attempt) {
+    Duration backoff = jitter(policy.delayAfter(attempt));
+    if (failure.retryAfter().isEmpty()) {
+      return backoff;
+    }
+    Duration asked = failure.retryAfter().get();
+    Duration wait = asked.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : asked;
+    if (failure.status() == 429 || failure.status() == 503) {
+      gate.pauseUntil(clock.instant().plus(wait));
+    }
+    return wait;
+  }
+
+  private boolean withinBudget(Instant start, int attempt, Duration wait) {
+    Duration spent = Duration.between(start, clock.instant());
+    return attempt < policy.maxAttempts() && spent.plus(wait).compareTo(policy.maxTotal()) <= 0;
+  }
+
+  /** Spreads waits over 50 % to 100 % of the backoff, so parallel callers do not retry in step. */
+  private Duration jitter(Duration delay) {
+    return Duration.ofMillis((long) (delay.toMillis() * (0.5 + 0.5 * random.getAsDouble())));
+  }
+
+  private static RetryLaterException gaveUp(
+      String what, int attempts, Answer.Failure failure, Throwable cause) {
+    ErrorCode code = Failures.codeOf(failure.status());
+    return new RetryLaterException(
+        code,
+        Failures.describe(what, failure)
+            + " after "
+            + attempts
+            + " tries. "
+            + Failures.advice(code),
+        failure.retryAfter().orElse(null),
+        cause);
+  }
+
+  private void awaitGate() {
+    try {
+      gate.awaitOpen(sleeper);
+    } catch (InterruptedException e) {
+      throw interrupted(e);
+    }
+  }
+
+  private void sleep(Duration wait) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      throw interrupted(e);
+    }
+  }
+
+  static CrewexportException interrupted(InterruptedException e) {
+    Thread.currentThread().interrupt();
+    return new CrewexportException(ErrorCode.INTERRUPTED, "Interrupted while waiting", e);
+  }
+}

@@ -1,0 +1,182 @@
+package io.crewexport.export;
+
+import static java.util.Objects.requireNonNull;
+
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
+import io.crewexport.ReportRequest;
+import io.crewexport.client.CrewmojoClient;
+import io.crewexport.client.DownloadedReport;
+import io.crewexport.read.ReportReader;
+import io.crewexport.read.ReportReaders;
+import io.crewexport.schema.CellTypes;
+import io.crewexport.schema.ReportSchema;
+import io.crewexport.schema.TypeInference;
+import io.crewexport.spi.ExportTarget;
+import io.crewexport.spi.ReportSink;
+import io.crewexport.spi.Row;
+import io.crewexport.spi.SinkResult;
+import io.crewexport.spi.SinkWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exports one report into one or more sinks: download to a spool file, infer the schema in a first
+ * pass, write every row to every sink in a second, then commit each sink. Any failure before the
+ * commits aborts every sink, so nothing of a failed export becomes visible.
+ *
+ * <pre>{@code
+ * ReportExporter exporter = new ReportExporter(client, spoolFolder, Clock.systemUTC());
+ * ExportResult result = exporter.export(request, List.of(parquet, duckdb), target);
+ * }</pre>
+ */
+public final class ReportExporter {
+  private static final Logger log = LoggerFactory.getLogger(ReportExporter.class);
+
+  private final CrewmojoClient client;
+  private final Path spoolFolder;
+  private final Clock clock;
+
+  public ReportExporter(CrewmojoClient client, Path spoolFolder, Clock clock) {
+    this.client = requireNonNull(client, "client");
+    this.spoolFolder = requireNonNull(spoolFolder, "spoolFolder");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Downloads {@code request} and writes it to {@code sinks}.
+   *
+   * @param target where to write: the run id and output root; its report and period must match the
+   *     request
+   */
+  public ExportResult export(ReportRequest request, List<ReportSink> sinks, ExportTarget target) {
+    Instant start = clock.instant();
+    try (DownloadedReport report = client.download(request, spoolFolder)) {
+      Duration download = Duration.between(start, clock.instant());
+      ReportSchema schema = inferSchema(report);
+      log.info(
+          "{}: {} columns, schema {}", request.describe(), schema.size(), schema.fingerprint());
+      Written written = write(report, schema, sinks, target);
+      return new ExportResult(
+          request,
+          schema,
+          written.rows,
+          written.padded,
+          report.bytes(),
+          report.attempts(),
+          report.polls(),
+          report.jobIds(),
+          written.results,
+          download,
+          Duration.between(start, clock.instant()));
+    }
+  }
+
+  private static ReportSchema inferSchema(DownloadedReport report) {
+    try (ReportReader reader = open(report)) {
+      TypeInference inference = new TypeInference(reader.headings());
+      for (String[] cells; (cells = reader.next()) != null; ) {
+        inference.accept(cells);
+      }
+      return inference.schema();
+    }
+  }
+
+  private Written write(
+      DownloadedReport report, ReportSchema schema, List<ReportSink> sinks, ExportTarget target) {
+    List<TimedWriter> writers = new ArrayList<>();
+    try (ReportReader reader = open(report)) {
+      for (ReportSink sink : sinks) {
+        long start = System.nanoTime();
+        writers.add(new TimedWriter(sink.name(), sink.open(schema, target), start));
+      }
+      long rows = 0;
+      for (String[] cells; (cells = reader.next()) != null; rows++) {
+        Row row = toRow(cells, schema);
+        for (TimedWriter writer : writers) {
+          writer.write(row);
+        }
+      }
+      log.info("{}: {} rows written to {}", report.request().describe(), rows, names(sinks));
+      return new Written(rows, reader.paddedRows(), commit(writers, target));
+    } catch (RuntimeException | Error e) {
+      writers.forEach(writer -> writer.writer.abort());
+      throw e;
+    }
+  }
+
+  private static Map<String, SinkOutcome> commit(List<TimedWriter> writers, ExportTarget target) {
+    Map<String, SinkOutcome> results = new LinkedHashMap<>();
+    for (TimedWriter writer : writers) {
+      try {
+        results.put(writer.name, writer.commit());
+        log.info("{}: committed to {}", target.describe(), writer.name);
+      } catch (RuntimeException e) {
+        throw new CrewexportException(
+            ErrorCode.SINK_FAILED,
+            target.describe()
+                + ": the "
+                + writer.name
+                + " sink failed to commit"
+                + (results.isEmpty() ? "" : " (already committed to " + results.keySet() + ")")
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+    }
+    return results;
+  }
+
+  private static Row toRow(String[] cells, ReportSchema schema) {
+    Object[] values = new Object[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      values[i] = CellTypes.value(cells[i], schema.column(i).type());
+    }
+    return Row.wrap(values);
+  }
+
+  private static ReportReader open(DownloadedReport report) {
+    return ReportReaders.open(
+        report.file(), report.charset(), report.json(), report.request().describe());
+  }
+
+  private static List<String> names(List<ReportSink> sinks) {
+    return sinks.stream().map(ReportSink::name).toList();
+  }
+
+  private record Written(long rows, long padded, Map<String, SinkOutcome> results) {}
+
+  /** A sink's writer, timing what it spends writing and committing. */
+  private static final class TimedWriter {
+    private final String name;
+    private final SinkWriter writer;
+    private long nanos;
+
+    TimedWriter(String name, SinkWriter writer, long openedAt) {
+      this.name = name;
+      this.writer = writer;
+      this.nanos = System.nanoTime() - openedAt;
+    }
+
+    void write(Row row) {
+      long start = System.nanoTime();
+      writer.write(row);
+      nanos += System.nanoTime() - start;
+    }
+
+    SinkOutcome commit() {
+      long start = System.nanoTime();
+      SinkResult result = writer.commit();
+      nanos += System.nanoTime() - start;
+      return new SinkOutcome(result, Duration.ofNanos(nanos));
+    }
+  }
+}

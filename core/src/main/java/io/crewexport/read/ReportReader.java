@@ -1,0 +1,34 @@
+package io.crewexport.read;
+
+import java.io.Closeable;
+import java.util.List;
+
+/**
+ * Streams the rows of a downloaded report as text, one row at a time.
+ *
+ * <pre>{@code
+ * try (ReportReader reader = ReportReaders.open(file, charset, json)) {
+ *   for (String[] row; (row = reader.next()) != null; ) { ... }
+ * }
+ * }</pre>
+ */
+public interface ReportReader extends Closeable {
+
+  /** The vendor's headings, in order; repeated headings stay repeated. */
+  List<String> headings();
+
+  /**
+   * The next row, as many cells as headings, {@code null} for a missing or empty cell; or {@code
+   * null} at the end. The array belongs to the caller.
+   *
+   * @throws io.crewexport.CrewexportException with code {@code MALFORMED_REPORT}, naming the line,
+   *     when the body cannot be read
+   */
+  String[] next();
+
+  /** Rows that had fewer cells than headings and were padded with nulls. */
+  long paddedRows();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,81 @@
+package io.crewexport.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import io.crewexport.Period;
+import io.crewexport.schema.ColumnNames;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where and for what one export is written: the report, its period, the run, and the output root
+ * shared by every sink of the run.
+ *
+ * @param reportId the vendor's report id (already validated: safe in a path)
+ * @param period the requested period, or {@code null} for a snapshot
+ * @param runId an id for this run, safe in a file name, unique per run
+ * @param extractedAt when the report was downloaded, in UTC
+ * @param outputRoot the output root: a local path or a Hadoop file system URI
+ * @param options sink options by key, such as {@code duckdb.file}
+ */
+public record ExportTarget(
+    String reportId,
+    Period period,
+    String runId,
+    Instant extractedAt,
+    String outputRoot,
+    Map<String, String> options) {
+  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  public ExportTarget {
+    requireNonNull(reportId, "reportId");
+    requireNonNull(runId, "runId");
+    requireNonNull(extractedAt, "extractedAt");
+    requireNonNull(outputRoot, "outputRoot");
+    options = Map.copyOf(requireNonNull(options, "options"));
+    if (!RUN_ID.matcher(runId).matches()) {
+      throw new IllegalArgumentException("run id must be letters, digits, '-' or '_': " + runId);
+    }
+  }
+
+  /** The period, or empty for a snapshot. */
+  public Optional<Period> optionalPeriod() {
+    return Optional.ofNullable(period);
+  }
+
+  /** The day a snapshot is filed under: the UTC date of extraction. */
+  public LocalDate snapshotDate() {
+    return extractedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+  }
+
+  /**
+   * The partition path of this export below a report folder, as hive-style folders: {@code
+   * start_date=2024-01-01/end_date=2024-12-31}, or {@code snapshot_date=2024-12-04}.
+   */
+  public String partitionPath() {
+    if (period == null) {
+      return "snapshot_date=" + snapshotDate();
+    }
+    return "start_date=" + period.start() + "/end_date=" + period.end();
+  }
+
+  /** The report id as a table name: {@code oneonone.summary} becomes {@code oneonone_summary}. */
+  public String tableName() {
+    return ColumnNames.of(List.of(reportId)).get(0);
+  }
+
+  /** The option {@code key}, or empty. */
+  public Optional<String> option(String key) {
+    return Optional.ofNullable(options.get(key));
+  }
+
+  /** The report id and period as users read them in messages. */
+  public String describe() {
+    return reportId + " [" + (period == null ? "snapshot " + snapshotDate() : period) + "]";
+  }
+}

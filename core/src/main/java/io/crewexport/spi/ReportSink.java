@@ -1,0 +1,33 @@
+package io.crewexport.spi;
+
+import io.crewexport.schema.ReportSchema;
+
+/**
+ * A destination for reports: Parquet files, a DuckDB table, CSV files, or a user's own.
+ *
+ * <p>A sink is shared by every export of a run and may be asked to {@link #open} several exports at
+ * once from different threads; each returned {@link SinkWriter} is used by one thread.
+ *
+ * <pre>{@code
+ * final class JsonLinesSink implements ReportSink {
+ *   public String name() { return "jsonl"; }
+ *   public SinkWriter open(ReportSchema schema, ExportTarget target) {
+ *     return new JsonLinesWriter(schema, target);   // writes to a staging file
+ *   }
+ * }
+ * }</pre>
+ */
+public interface ReportSink {
+
+  /** The name users give this sink on the command line and in the config, e.g. {@code parquet}. */
+  String name();
+
+  /**
+   * Starts one export. Nothing the returned writer writes may be visible to readers before its
+   * {@link SinkWriter#commit()} returns.
+   *
+   * @throws io.crewexport.CrewexportException with code {@code SINK_FAILED} if the destination
+   *     cannot be prepared; nothing is left behind then
+   */
+  SinkWriter open(ReportSchema schema, ExportTarget target);
+}

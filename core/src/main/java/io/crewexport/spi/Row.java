@@ -1,0 +1,84 @@
+package io.crewexport.spi;
+
+import io.crewexport.schema.Column;
+import io.crewexport.schema.ReportSchema;
+import java.util.Arrays;
+
+/**
+ * One row of a report, its values typed by the schema: for a column of type {@code t}, a value is
+ * {@code null} or an instance of {@code t.valueClass()}.
+ *
+ * <p>A row is immutable once handed to a sink, so a sink may keep it.
+ */
+public final class Row {
+  private final Object[] values;
+
+  private Row(Object[] values) {
+    this.values = values;
+  }
+
+  /** A row holding {@code values}; the array is taken over, not copied, and must not change. */
+  public static Row wrap(Object[] values) {
+    return new Row(values);
+  }
+
+  /** A row holding a copy of {@code values}. */
+  public static Row of(Object... values) {
+    return new Row(values.clone());
+  }
+
+  /** The number of values. */
+  public int size() {
+    return values.length;
+  }
+
+  /** The value at {@code index}, or {@code null}. */
+  public Object get(int index) {
+    return values[index];
+  }
+
+  /**
+   * Throws unless this row has one value per column of {@code schema}, each {@code null} or of its
+   * column's type, so a caller's mistake fails with a message naming the column.
+   *
+   * @throws IllegalArgumentException naming the column that does not fit
+   */
+  public void requireFits(ReportSchema schema) {
+    if (values.length != schema.size()) {
+      throw new IllegalArgumentException(
+          "a row has "
+              + values.length
+              + " values but the report has "
+              + schema.size()
+              + " columns");
+    }
+    for (int i = 0; i < values.length; i++) {
+      Column column = schema.column(i);
+      if (values[i] != null && !column.type().valueClass().isInstance(values[i])) {
+        throw new IllegalArgumentException(
+            "column "
+                + column.name()
+                + " is "
+                + column.type()
+                + " but the row holds a "
+                + values[i].getClass().getName()
+                + " there");
+      }
+    }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Row row && Arrays.equals(values, row.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(values);
+  }
+
+  @Override
+  public String toString() {
+    return "Row" + Arrays.toString(values);
+  }
+}

@@ -1,0 +1,32 @@
+package io.crewexport.spi.files;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * The few file operations a file sink needs, so one publishing protocol serves the local disk, HDFS
+ * and S3. Paths are strings in the store's own syntax; folders are joined with {@code /}.
+ */
+public interface FileStore {
+
+  /** Creates (or truncates) a file for writing, creating its parent folders. */
+  OutputStream create(String path) throws IOException;
+
+  /** The names (not paths) of the files directly inside {@code folder}; empty if it is absent. */
+  List<String> list(String folder) throws IOException;
+
+  /**
+   * Renames {@code from} to {@code to}, which must not exist. Atomic on local disks and HDFS; a
+   * copy and delete on object stores.
+   */
+  void rename(String from, String to) throws IOException;
+
+  /** Deletes a file; does nothing if it is absent. */
+  void delete(String path) throws IOException;
+
+  /** The path of {@code name} inside {@code folder}. */
+  default String join(String folder, String name) {
+    return folder.endsWith("/") ? folder + name : folder + "/" + name;
+  }
+}

@@ -1,0 +1,54 @@
+package io.crewexport.spi.files;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A {@link FileStore} on the local file system, through {@code java.nio.file}. */
+public final class LocalFileStore implements FileStore {
+
+  @Override
+  public OutputStream create(String path) throws IOException {
+    Path file = Path.of(path);
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    return Files.newOutputStream(file);
+  }
+
+  @Override
+  public List<String> list(String folder) throws IOException {
+    Path dir = Path.of(folder);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(dir)) {
+      entries.filter(Files::isRegularFile).forEach(p -> names.add(p.getFileName().toString()));
+    }
+    names.sort(null);
+    return names;
+  }
+
+  @Override
+  public void rename(String from, String to) throws IOException {
+    Path target = Path.of(to);
+    if (Files.exists(target)) {
+      throw new IOException("cannot rename " + from + ": " + to + " exists");
+    }
+    Files.move(Path.of(from), target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  @Override
+  public void delete(String path) throws IOException {
+    try {
+      Files.deleteIfExists(Path.of(path));
+    } catch (NoSuchFileException e) {
+      // Already gone: what we wanted.
+    }
+  }
+}

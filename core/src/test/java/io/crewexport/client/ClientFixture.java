@@ -1,0 +1,70 @@
+package io.crewexport.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.crewexport.testing.ManualClock;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A client wired to a WireMock server, with a manual clock and no real sleeping. */
+final class ClientFixture {
+  static final String CLIENT_ID = "client-7";
+  static final String SECRET = "s3cr3t-Value-9";
+  static final String TOKEN = "tok-AAAA-1111";
+  static final String TOKEN_2 = "tok-BBBB-2222";
+  static final String DOWNLOAD = "/v1/integrations/download/oneonone.summary";
+
+  final ManualClock clock = new ManualClock();
+  final ClientSettings settings;
+  final ClientCredentialsTokenProvider tokens;
+  final CrewmojoClient client;
+  final Path spool;
+
+  ClientFixture(WireMockExtension server, Path spool) {
+    this.spool = spool;
+    this.settings =
+        ClientSettings.of(URI.create(server.baseUrl()))
+            .withReadTimeout(Duration.ofSeconds(5))
+            .withConnectTimeout(Duration.ofSeconds(2));
+    this.tokens =
+        ClientCredentialsTokenProvider.create(
+            settings, CLIENT_ID, Secret.of(SECRET), clock, clock.sleeper());
+    this.client = new CrewmojoClient(settings, tokens, clock, clock.sleeper(), () -> 0.5);
+  }
+
+  static void stubToken(WireMockExtension server, String token) {
+    server.stubFor(
+        post(urlEqualTo("/v1/oauth/token"))
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\""
+                        + token
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":1800}")));
+  }
+
+  static ResponseDefinitionBuilder csv(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "text/csv").withBody(body);
+  }
+
+  static ResponseDefinitionBuilder ticket(String jobId) {
+    return okJson("{\"success\":\"true\",\"jobId\":\"" + jobId + "\"}");
+  }
+
+  static ResponseDefinitionBuilder error(int status, String message) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(
+            "{\"success\":\"false\",\"httpErrorCode\":"
+                + status
+                + ",\"errorMessage\":\""
+                + message
+                + "\"}");
+  }
+}

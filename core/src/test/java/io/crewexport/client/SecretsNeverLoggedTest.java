@@ -1,0 +1,102 @@
+package io.crewexport.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.crewexport.client.ClientFixture.DOWNLOAD;
+import static io.crewexport.client.ClientFixture.csv;
+import static io.crewexport.client.ClientFixture.error;
+import static io.crewexport.client.ClientFixture.stubToken;
+import static io.crewexport.client.ClientFixture.ticket;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.crewexport.ContentType;
+import io.crewexport.Period;
+import io.crewexport.ReportRequest;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** Runs the whole protocol with DEBUG logging and checks no secret reaches a log or message. */
+final class SecretsNeverLoggedTest {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @TempDir Path spool;
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private Logger root;
+  private Level rootLevel;
+
+  @BeforeEach
+  void captureEverything() {
+    root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    rootLevel = root.getLevel();
+    root.setLevel(Level.ALL);
+    logs.start();
+    root.addAppender(logs);
+  }
+
+  @AfterEach
+  void stopCapturing() {
+    root.detachAppender(logs);
+    root.setLevel(rootLevel);
+  }
+
+  @Test
+  void keepsSecretAndTokensOutOfEveryLogLineAndMessage() {
+    stubToken(server, ClientFixture.TOKEN);
+    ClientFixture fixture = new ClientFixture(server, spool);
+    fixture.tokens.current();
+    stubToken(server, ClientFixture.TOKEN_2);
+    server.stubFor(
+        post(urlEqualTo(DOWNLOAD))
+            .withHeader("Authorization", equalTo("Bearer " + ClientFixture.TOKEN))
+            .willReturn(error(401, "expired")));
+    server.stubFor(
+        post(urlEqualTo(DOWNLOAD))
+            .withHeader("Authorization", equalTo("Bearer " + ClientFixture.TOKEN_2))
+            .willReturn(ticket("j1")));
+    server.stubFor(get(urlPathEqualTo(DOWNLOAD)).willReturn(csv("a\n1\n")));
+    ReportRequest request =
+        new ReportRequest(
+            "oneonone.summary", Period.parse("20240101", "20240131"), ContentType.CSV);
+
+    fixture.client.download(request, spool).close();
+    server.stubFor(post(urlEqualTo("/v1/oauth/token")).willReturn(error(401, "bad")));
+    assertThatThrownBy(() -> fixture.tokens.refresh(fixture.tokens.current()))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secrets()));
+
+    assertThat(logs.list).isNotEmpty();
+    for (ILoggingEvent event : logs.list) {
+      String line =
+          event.getFormattedMessage()
+              + (event.getThrowableProxy() == null
+                  ? ""
+                  : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+      for (String secret : secrets()) {
+        assertThat(line).doesNotContain(secret);
+      }
+    }
+    assertThat(logs.list).anyMatch(e -> e.getFormattedMessage().contains("Authorization: ****"));
+  }
+
+  private static List<String> secrets() {
+    return List.of(ClientFixture.SECRET, ClientFixture.TOKEN, ClientFixture.TOKEN_2);
+  }
+}

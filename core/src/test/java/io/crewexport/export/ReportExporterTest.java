@@ -1,0 +1,105 @@
+package io.crewexport.export;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.crewexport.ContentType;
+import io.crewexport.Period;
+import io.crewexport.ReportRequest;
+import io.crewexport.client.ClientSettings;
+import io.crewexport.client.CrewmojoClient;
+import io.crewexport.client.Secret;
+import io.crewexport.client.StaticTokenProvider;
+import io.crewexport.schema.ColumnType;
+import io.crewexport.spi.ExportTarget;
+import io.crewexport.spi.Row;
+import io.crewexport.testing.InMemorySink;
+import io.crewexport.testing.ManualClock;
+import io.crewexport.testing.Samples;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ReportExporterTest {
+  private static final String DOWNLOAD = "/v1/integrations/download/oneonone.summary";
+
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @TempDir Path spool;
+  private final ManualClock clock = new ManualClock();
+  private final Period year = Period.parse("2024-01-01", "2024-12-31");
+
+  @Test
+  void exportsTheVendorSampleTypedIntoTheSink() {
+    serveSample();
+    InMemorySink sink = new InMemorySink();
+
+    ExportResult result = exporter().export(request(), List.of(sink), target());
+
+    assertThat(result.rowsRead()).isEqualTo(3);
+    assertThat(result.sinks()).containsOnlyKeys("memory");
+    InMemorySink.Export export = sink.committed("oneonone.summary", target().partitionPath());
+    assertThat(export.rows()).hasSize(3);
+    Row ari = export.rows().get(1);
+    assertThat(ari.get(0)).isEqualTo("Ari Walsh");
+    assertThat(ari.get(5)).isEqualTo(false);
+    assertThat(ari.get(7)).isEqualTo(LocalDate.of(2022, 10, 31));
+    assertThat(ari.get(8)).isEqualTo(0L);
+    assertThat(export.rows().get(0).get(7)).isNull();
+    assertThat(export.schema().column(6).type()).isEqualTo(ColumnType.DATE);
+    assertThat(spool).isEmptyDirectory();
+  }
+
+  @Test
+  void commitsNothingWhenASinkFailsMidway() {
+    serveSample();
+    InMemorySink good = new InMemorySink();
+    InMemorySink failing = new InMemorySink();
+    failing.failAtRow(2);
+
+    assertThatThrownBy(() -> exporter().export(request(), List.of(good, failing), target()))
+        .hasMessageContaining("injected failure at row 2");
+
+    assertThat(good.partitions()).isZero();
+    assertThat(failing.partitions()).isZero();
+    assertThat(spool).isEmptyDirectory();
+  }
+
+  private void serveSample() {
+    server.stubFor(
+        post(urlEqualTo(DOWNLOAD))
+            .willReturn(
+                WireMock.aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/csv; charset=utf-8")
+                    .withBody(Samples.vendorSample())));
+  }
+
+  private ReportExporter exporter() {
+    ClientSettings settings = ClientSettings.of(URI.create(server.baseUrl()));
+    CrewmojoClient client =
+        new CrewmojoClient(
+            settings, new StaticTokenProvider(Secret.of("static-token")), clock, clock.sleeper());
+    return new ReportExporter(client, spool, clock);
+  }
+
+  private ReportRequest request() {
+    return new ReportRequest("oneonone.summary", year, ContentType.CSV);
+  }
+
+  private ExportTarget target() {
+    return new ExportTarget("oneonone.summary", year, "run1", clock.instant(), "/unused", Map.of());
+  }
+}

@@ -1,0 +1,114 @@
+package io.crewexport.schema;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crewexport.read.CsvReportReader;
+import io.crewexport.read.ReportReader;
+import io.crewexport.testing.Samples;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class TypeInferenceTest {
+  @TempDir Path folder;
+
+  @Test
+  void typesTheVendorSampleAsDocumented() {
+    ReportSchema schema = inferSample();
+    Map<String, ColumnType> types = new LinkedHashMap<>();
+    schema.columns().forEach(c -> types.put(c.heading(), c.type()));
+
+    assertThat(types.get("Active")).isEqualTo(ColumnType.BOOLEAN);
+    for (String date : List.of("Created Date", "Invitation", "Employment Start")) {
+      assertThat(types.get(date)).as(date).isEqualTo(ColumnType.DATE);
+    }
+    for (String zeros :
+        List.of(
+            "Last Access",
+            "Employment End",
+            "Last 1-on-1 (12 months)",
+            "Last Team Meeting (12 months)")) {
+      assertThat(types.get(zeros)).as(zeros).isEqualTo(ColumnType.BIGINT);
+    }
+    assertThat(schema.columns().stream().filter(c -> c.type() == ColumnType.TEXT)).hasSize(23);
+  }
+
+  @Test
+  void namesTheVendorSampleColumnsUniquely() {
+    ReportSchema schema = inferSample();
+    assertThat(schema.names())
+        .startsWith("employee", "employee_code", "email", "manager", "manager_code", "active")
+        .contains(
+            "last_1_on_1_12_months",
+            "active_hitchhikers_guide_teams",
+            "active_division_teams",
+            "active_division_teams_2",
+            "d_o_b",
+            "security_training")
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void widensAColumnWhenOneValueDoesNotFit() {
+    TypeInference inference = new TypeInference(List.of("n", "d", "b", "x"));
+    inference.accept(new String[] {"1", "20240101", "Yes", "1.5"});
+    inference.accept(new String[] {"2.5", "0", "maybe", "007"});
+    ReportSchema schema = inference.schema();
+    assertThat(schema.columns())
+        .extracting(Column::type)
+        .containsExactly(ColumnType.DOUBLE, ColumnType.DATE, ColumnType.TEXT, ColumnType.TEXT);
+  }
+
+  @Test
+  void keepsLeadingZerosAndHugeNumbersAsText() {
+    TypeInference inference = new TypeInference(List.of("code", "big"));
+    inference.accept(new String[] {"007", "99999999999999999999"});
+    assertThat(inference.schema().columns())
+        .extracting(Column::type)
+        .containsExactly(ColumnType.TEXT, ColumnType.TEXT);
+  }
+
+  @Test
+  void treatsImpossibleDatesAsNumbers() {
+    TypeInference inference = new TypeInference(List.of("d"));
+    inference.accept(new String[] {"20240230"});
+    assertThat(inference.schema().column(0).type()).isEqualTo(ColumnType.BIGINT);
+  }
+
+  @Test
+  void makesAnAllEmptyColumnText() {
+    TypeInference inference = new TypeInference(List.of("e"));
+    inference.accept(new String[] {null});
+    assertThat(inference.schema().column(0).type()).isEqualTo(ColumnType.TEXT);
+  }
+
+  @Test
+  void convertsCellsToTypedValues() {
+    assertThat(CellTypes.value("20240131", ColumnType.DATE)).isEqualTo(LocalDate.of(2024, 1, 31));
+    assertThat(CellTypes.value("0", ColumnType.DATE)).isNull();
+    assertThat(CellTypes.value("No", ColumnType.BOOLEAN)).isEqualTo(false);
+    assertThat(CellTypes.value("-12", ColumnType.BIGINT)).isEqualTo(-12L);
+    assertThat(CellTypes.value("", ColumnType.TEXT)).isNull();
+  }
+
+  @Test
+  void givesTheSameFingerprintToTheSameSchema() {
+    assertThat(inferSample().fingerprint()).isEqualTo(inferSample().fingerprint()).hasSize(16);
+  }
+
+  private ReportSchema inferSample() {
+    try (ReportReader reader =
+        new CsvReportReader(Samples.vendorSampleFile(folder), UTF_8, "sample")) {
+      TypeInference inference = new TypeInference(reader.headings());
+      for (String[] row; (row = reader.next()) != null; ) {
+        inference.accept(row);
+      }
+      return inference.schema();
+    }
+  }
+}

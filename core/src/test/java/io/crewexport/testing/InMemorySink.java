@@ -1,0 +1,71 @@
+package io.crewexport.testing;
+
+import io.crewexport.schema.ReportSchema;
+import io.crewexport.spi.AbstractSinkWriter;
+import io.crewexport.spi.ExportTarget;
+import io.crewexport.spi.ReportSink;
+import io.crewexport.spi.Row;
+import io.crewexport.spi.SinkResult;
+import io.crewexport.spi.SinkWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A sink that keeps committed exports in memory, by report and partition: the reference for the
+ * sink contract and a fake for pipeline tests. It can be told to fail at a given row.
+ */
+public final class InMemorySink implements ReportSink {
+  /** One committed export. */
+  public record Export(ReportSchema schema, List<Row> rows) {}
+
+  private final Map<String, Export> committed = new ConcurrentHashMap<>();
+  private volatile long failAtRow = -1;
+
+  @Override
+  public String name() {
+    return "memory";
+  }
+
+  /** Makes every later writer throw when asked to write row {@code row} (counting from 1). */
+  public void failAtRow(long row) {
+    this.failAtRow = row;
+  }
+
+  /** The committed export of {@code reportId} in partition {@code partitionPath}, or null. */
+  public Export committed(String reportId, String partitionPath) {
+    return committed.get(reportId + "/" + partitionPath);
+  }
+
+  /** How many partitions are committed. */
+  public int partitions() {
+    return committed.size();
+  }
+
+  @Override
+  public SinkWriter open(ReportSchema schema, ExportTarget target) {
+    String key = target.reportId() + "/" + target.partitionPath();
+    List<Row> staged = new ArrayList<>();
+    return new AbstractSinkWriter() {
+      @Override
+      protected void append(Row row) {
+        if (rowsWritten() + 1 == failAtRow) {
+          throw new IllegalStateException("injected failure at row " + failAtRow);
+        }
+        staged.add(row);
+      }
+
+      @Override
+      protected SinkResult publish(long rows) {
+        committed.put(key, new Export(schema, List.copyOf(staged)));
+        return new SinkResult(rows, "memory:" + key, List.of(), "-- in memory");
+      }
+
+      @Override
+      protected void discard() {
+        staged.clear();
+      }
+    };
+  }
+}
