@@ -1,0 +1,84 @@
+package io.crewexport.sink.csv;
+
+import static java.util.Objects.requireNonNull;
+
+import io.crewexport.schema.ReportSchema;
+import io.crewexport.spi.ExportTarget;
+import io.crewexport.spi.ReportSink;
+import io.crewexport.spi.SinkWriter;
+import io.crewexport.spi.files.LocalFileStore;
+import io.crewexport.spi.files.PartitionFiles;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+
+/**
+ * Writes each export as one CSV file in its partition folder:
+ *
+ * <pre>{@code
+ * <outputRoot>/csv/<reportId>/start_date=2024-01-01/end_date=2024-12-31/part-<runId>.csv
+ * <outputRoot>/csv/<reportId>/snapshot_date=2024-12-04/part-<runId>.csv      (no period asked)
+ * }</pre>
+ *
+ * <p>Files follow RFC 4180: UTF-8 without a byte order mark, comma separated, records ended by
+ * CRLF, and a field quoted only when it holds a comma, a quote or a line break. The first record
+ * holds the vendor's headings. A missing value is an empty field, while an empty text is written
+ * {@code ""}, so readers that care (DuckDB with {@code allow_quoted_nulls = false}, PostgreSQL) can
+ * tell the two apart. Numbers are written without exponent where that stays short, dates as {@code
+ * 2024-01-31}, booleans as {@code true}/{@code false}.
+ *
+ * <p>Options, read from {@link ExportTarget#options()}:
+ *
+ * <ul>
+ *   <li>{@code csv.header}: {@code headings} (default) or {@code names}, the safe column names;
+ *   <li>{@code csv.gzip}: {@code true} to write {@code part-<runId>.csv.gz}; default {@code false}.
+ * </ul>
+ *
+ * <pre>{@code
+ * ReportSink sink = new CsvSink();
+ * try (SinkWriter writer = sink.open(schema, target)) {
+ *   rows.forEach(writer::write);
+ *   SinkResult result = writer.commit();
+ * }
+ * }</pre>
+ *
+ * <p>Limitations: the output root must be a local folder or a {@code file:} URI. A commit replaces
+ * the files of its own partition folder only, not those of shorter periods inside it. Switching
+ * {@code csv.gzip} between runs leaves the other kind of file in place.
+ */
+public final class CsvSink implements ReportSink {
+  static final String NAME = "csv";
+
+  private final LocalFileStore store = new LocalFileStore();
+
+  /** A CSV sink; it keeps no state between exports. */
+  @Inject
+  public CsvSink() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public SinkWriter open(ReportSchema schema, ExportTarget target) {
+    requireNonNull(schema, "schema");
+    requireNonNull(target, "target");
+    CsvOptions options = CsvOptions.from(target);
+    Path reportFolder = LocalOutputRoot.resolve(target).resolve(NAME).resolve(target.reportId());
+    Path partition = reportFolder.resolve(target.partitionPath());
+
+    PartitionFiles files =
+        new PartitionFiles(store, partition.toString(), options.suffix(), target.runId());
+    Publication publication =
+        new Publication(files, partition.toString(), query(reportFolder, options));
+    return CsvSinkWriter.open(schema, target, options, publication);
+  }
+
+  /** A DuckDB query over every partition of the report, null and empty text kept apart. */
+  private static String query(Path reportFolder, CsvOptions options) {
+    String glob = reportFolder + "/**/*" + options.suffix();
+    return "SELECT * FROM read_csv('"
+        + glob.replace("'", "''")
+        + "', hive_partitioning = true, header = true, allow_quoted_nulls = false)";
+  }
+}

@@ -1,0 +1,86 @@
+package io.crewexport.sink.parquet;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class HadoopFileStoreTest {
+  @TempDir Path root;
+
+  private HadoopFileStore store;
+  private String folder;
+
+  @BeforeEach
+  void openRawLocalFileSystem() throws IOException {
+    RawLocalFileSystem fileSystem = new RawLocalFileSystem();
+    fileSystem.initialize(URI.create("file:///"), new Configuration());
+    store = new HadoopFileStore(fileSystem);
+    // Created here: Hadoop logs a warning about its native library when it creates folders.
+    folder =
+        new org.apache.hadoop.fs.Path(Files.createDirectories(root.resolve("a/b")).toUri())
+            .toString();
+  }
+
+  @Test
+  void createWritesTheFileAndNoChecksumFile() throws IOException {
+    write(store.join(folder, "x.parquet"), "data");
+
+    assertThat(Files.readString(root.resolve("a/b/x.parquet"), UTF_8)).isEqualTo("data");
+    assertThat(ParquetSinkPublishingTest.filesUnder(root))
+        .containsExactly(root.resolve("a/b/x.parquet"));
+  }
+
+  @Test
+  void listsFileNamesInOrderAndNothingForAMissingFolder() throws IOException {
+    write(store.join(folder, "part-2.parquet"), "2");
+    write(store.join(folder, ".part-1.parquet.staging"), "1");
+    Files.createDirectories(root.resolve("a/b/sub"));
+
+    assertThat(store.list(folder)).containsExactly(".part-1.parquet.staging", "part-2.parquet");
+    assertThat(store.list(store.join(folder, "missing"))).isEmpty();
+  }
+
+  @Test
+  void renameRefusesToReplaceAnExistingFile() throws IOException {
+    write(store.join(folder, "from"), "new");
+    write(store.join(folder, "to"), "old");
+
+    assertThatThrownBy(() -> store.rename(store.join(folder, "from"), store.join(folder, "to")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("exists");
+    assertThat(Files.readString(root.resolve("a/b/to"), UTF_8)).isEqualTo("old");
+  }
+
+  @Test
+  void renameMovesTheFile() throws IOException {
+    write(store.join(folder, "from"), "new");
+
+    store.rename(store.join(folder, "from"), store.join(folder, "to"));
+
+    assertThat(store.list(folder)).containsExactly("to");
+  }
+
+  @Test
+  void deleteOfAMissingFileDoesNothing() throws IOException {
+    store.delete(store.join(folder, "missing"));
+
+    assertThat(store.list(folder)).isEmpty();
+  }
+
+  private void write(String path, String text) throws IOException {
+    try (OutputStream out = store.create(path)) {
+      out.write(text.getBytes(UTF_8));
+    }
+  }
+}
