@@ -1,0 +1,56 @@
+package io.crewexport.sink.duckdb;
+
+import static java.util.Objects.requireNonNull;
+
+import io.crewexport.schema.ReportSchema;
+import io.crewexport.sink.duckdb.internal.DuckDbFiles;
+import io.crewexport.sink.duckdb.internal.DuckDbWriter;
+import io.crewexport.spi.ExportTarget;
+import io.crewexport.spi.ReportSink;
+import io.crewexport.spi.SinkWriter;
+import jakarta.inject.Inject;
+
+/**
+ * Writes each report into a table of a DuckDB database file, one transaction per export.
+ *
+ * <pre>{@code
+ * ReportSink sink = new DuckDbSink();
+ * try (SinkWriter writer = sink.open(schema, target)) {
+ *   rows.forEach(writer::write);
+ *   SinkResult result = writer.commit(); // location: <file>#main.oneonone_summary
+ * }
+ * }</pre>
+ *
+ * <p>The file is {@code <outputRoot>/crewexport.duckdb} unless the option {@code duckdb.file} names
+ * another; see {@link DuckDbSinkConfig} for every option. Report {@code oneonone.summary} goes to
+ * table {@code main.oneonone_summary}: the report's columns, with the vendor's headings as column
+ * comments, then the lineage columns {@code _period_start}, {@code _period_end}, {@code
+ * _snapshot_date}, {@code _extracted_at} and {@code _run_id}. An export replaces the rows of every
+ * earlier export of the same report whose period lies inside its own (of the same day, for a
+ * snapshot); a period that only overlaps is kept. Columns are added as reports gain them and never
+ * dropped; a column whose values no longer fit its type is widened (whole numbers to decimals,
+ * anything else to text).
+ *
+ * <p>Exports to one file in this process share one DuckDB instance and write one after another:
+ * {@link #open} waits while another export to the file is open, so a thread must commit or abort
+ * its export before it opens the next on the same file. DuckDB lets a single process write a file;
+ * while this one does, other processes, the {@code duckdb} CLI included, cannot open it.
+ */
+public final class DuckDbSink implements ReportSink {
+  private final DuckDbFiles files = DuckDbFiles.shared();
+
+  @Inject
+  public DuckDbSink() {}
+
+  @Override
+  public String name() {
+    return "duckdb";
+  }
+
+  @Override
+  public SinkWriter open(ReportSchema schema, ExportTarget target) {
+    requireNonNull(schema, "schema");
+    requireNonNull(target, "target");
+    return DuckDbWriter.open(files, DuckDbSinkConfig.from(target), schema, target);
+  }
+}

@@ -1,0 +1,206 @@
+package io.crewexport.sink.duckdb;
+
+import static io.crewexport.sink.duckdb.Exports.SMALL;
+import static io.crewexport.sink.duckdb.Exports.databaseFile;
+import static io.crewexport.sink.duckdb.Exports.export;
+import static io.crewexport.sink.duckdb.Exports.period;
+import static io.crewexport.sink.duckdb.Exports.smallRows;
+import static io.crewexport.sink.duckdb.Exports.snapshot;
+import static io.crewexport.sink.duckdb.Exports.target;
+import static java.util.Arrays.asList;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
+import io.crewexport.Period;
+import io.crewexport.spi.ExportTarget;
+import io.crewexport.spi.Row;
+import io.crewexport.spi.SinkWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class DuckDbSinkReplaceTest {
+  private static final Period JANUARY = period("2024-01-01", "2024-01-31");
+  private static final Period MONTH_TO_DATE = period("2024-01-01", "2024-01-15");
+
+  private final DuckDbSink sink = new DuckDbSink();
+
+  @TempDir Path out;
+
+  @Test
+  void rerunOfTheSamePeriodReplacesItsRows() {
+    export(sink, SMALL, target(out, JANUARY, "run-1"), smallRows("first", 3));
+
+    export(sink, SMALL, target(out, JANUARY, "run-2"), smallRows("second", 2));
+
+    assertThat(contents())
+        .containsExactly(asList("second-0", 0L, "run-2"), asList("second-1", 1L, "run-2"));
+  }
+
+  @Test
+  void longerPeriodReplacesTheShorterOneInsideIt() {
+    export(sink, SMALL, target(out, MONTH_TO_DATE, "run-1"), smallRows("mtd", 3));
+
+    export(sink, SMALL, target(out, JANUARY, "run-2"), smallRows("month", 1));
+
+    assertThat(contents()).containsExactly(asList("month-0", 0L, "run-2"));
+  }
+
+  @Test
+  void keepsPeriodsOutsideOrOnlyOverlappingAndSnapshots() {
+    export(
+        sink,
+        SMALL,
+        target(out, period("2023-12-01", "2023-12-31"), "run-1"),
+        smallRows("december", 1));
+    export(
+        sink,
+        SMALL,
+        target(out, period("2024-01-20", "2024-02-10"), "run-1"),
+        smallRows("overlap", 1));
+    export(
+        sink,
+        SMALL,
+        snapshot(out, Instant.parse("2024-01-10T08:00:00Z"), "run-1"),
+        smallRows("snapshot", 1));
+
+    export(sink, SMALL, target(out, JANUARY, "run-2"), smallRows("january", 1));
+
+    assertThat(contents())
+        .extracting(row -> row.get(0))
+        .containsExactly("december-0", "january-0", "overlap-0", "snapshot-0");
+  }
+
+  @Test
+  void snapshotOfTheSameDayReplacesOnlyThatDay() {
+    export(
+        sink,
+        SMALL,
+        snapshot(out, Instant.parse("2024-12-03T10:00:00Z"), "run-1"),
+        smallRows("tuesday", 2));
+    export(
+        sink,
+        SMALL,
+        snapshot(out, Instant.parse("2024-12-04T01:00:00Z"), "run-2"),
+        smallRows("morning", 2));
+    export(sink, SMALL, target(out, JANUARY, "run-2"), smallRows("january", 1));
+
+    export(
+        sink,
+        SMALL,
+        snapshot(out, Instant.parse("2024-12-04T23:00:00Z"), "run-3"),
+        smallRows("evening", 1));
+
+    assertThat(contents())
+        .extracting(row -> row.get(0))
+        .containsExactly("evening-0", "january-0", "tuesday-0", "tuesday-1");
+  }
+
+  @Test
+  void abortAfterAThousandRowsLeavesTheEarlierRowsExactly() {
+    export(sink, SMALL, target(out, JANUARY, "run-1"), smallRows("kept", 3));
+    List<List<Object>> before = contents();
+
+    try (SinkWriter writer = sink.open(SMALL, target(out, JANUARY, "run-2"))) {
+      smallRows("lost", 1_000).forEach(writer::write);
+      writer.abort();
+    }
+
+    assertThat(contents()).isEqualTo(before);
+  }
+
+  @Test
+  void closingWithoutCommitLeavesTheEarlierRows() {
+    export(sink, SMALL, target(out, JANUARY, "run-1"), smallRows("kept", 3));
+
+    try (SinkWriter writer = sink.open(SMALL, target(out, JANUARY, "run-2"))) {
+      // Past one appender chunk of 2,048 rows, so some rows reached the transaction already.
+      smallRows("lost", 5_000).forEach(writer::write);
+    }
+
+    assertThat(contents())
+        .extracting(row -> row.get(0))
+        .containsExactly("kept-0", "kept-1", "kept-2");
+  }
+
+  @Test
+  void badRowFailsTheWriteAndAbortKeepsTheEarlierRows() {
+    export(sink, SMALL, target(out, JANUARY, "run-1"), smallRows("kept", 3));
+
+    try (SinkWriter writer = sink.open(SMALL, target(out, JANUARY, "run-2"))) {
+      smallRows("lost", 500).forEach(writer::write);
+
+      assertThatThrownBy(() -> writer.write(Row.of("bad", "not a number")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "row 501 of oneonone.summary [2024-01-01..2024-01-31]:"
+                  + " column count is BIGINT, but the row holds a String");
+    }
+
+    assertThat(contents()).hasSize(3).allSatisfy(row -> assertThat(row.get(2)).isEqualTo("run-1"));
+  }
+
+  @Test
+  void commitRefusedByTheTableFailsAndKeepsTheEarlierRows() throws Exception {
+    try (Connection connection = Database.connect(databaseFile(out));
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE oneonone_summary (name VARCHAR, count BIGINT CHECK (count < 100))");
+    }
+    export(sink, SMALL, target(out, JANUARY, "run-1"), smallRows("kept", 3));
+
+    SinkWriter writer = sink.open(SMALL, target(out, JANUARY, "run-2"));
+    smallRows("refused", 200).forEach(writer::write);
+
+    assertThatThrownBy(writer::commit)
+        .isInstanceOfSatisfying(
+            CrewexportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SINK_FAILED))
+        .hasMessageContaining("oneonone.summary [2024-01-01..2024-01-31]")
+        .hasMessageContaining(databaseFile(out).toString())
+        .hasMessageContaining("CHECK constraint failed")
+        .hasMessageContaining("keeps its previous rows");
+    assertThat(contents())
+        .extracting(row -> row.get(0))
+        .containsExactly("kept-0", "kept-1", "kept-2");
+  }
+
+  @Test
+  void uncommittedRowsAreInvisibleToReaders() {
+    export(sink, SMALL, target(out, JANUARY, "run-1"), smallRows("kept", 3));
+
+    try (SinkWriter writer = sink.open(SMALL, target(out, JANUARY, "run-2"))) {
+      smallRows("pending", 5_000).forEach(writer::write);
+
+      assertThat(contents()).extracting(row -> row.get(2)).containsOnly("run-1").hasSize(3);
+      writer.commit();
+    }
+
+    assertThat(contents()).hasSize(5_000);
+  }
+
+  @Test
+  void writeAndCommitAfterCommitAreRefused() {
+    ExportTarget target = target(out, JANUARY, "run-1");
+    SinkWriter writer = sink.open(SMALL, target);
+    writer.write(Row.of("only", 1L));
+    writer.commit();
+
+    assertThatThrownBy(() -> writer.write(Row.of("late", 2L)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("committed");
+    assertThatThrownBy(writer::commit).isInstanceOf(IllegalStateException.class);
+    writer.abort();
+    assertThat(contents()).containsExactly(asList("only", 1L, "run-1"));
+  }
+
+  private List<List<Object>> contents() {
+    return Database.rows(
+        databaseFile(out), "SELECT name, count, _run_id FROM oneonone_summary ORDER BY name");
+  }
+}
