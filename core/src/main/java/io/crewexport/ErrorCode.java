@@ -20,6 +20,11 @@ public enum ErrorCode {
   GAVE_UP,
   /** The report body could not be read as CSV or JSON. */
   MALFORMED_REPORT,
+  /**
+   * The report came back empty or far smaller than the last good export of the same period, and was
+   * not committed so that a glitch at the vendor cannot wipe good data.
+   */
+  SUSPICIOUS_REPORT,
   /** A sink failed to write or commit. */
   SINK_FAILED,
   /** The tool was configured or called wrongly. */

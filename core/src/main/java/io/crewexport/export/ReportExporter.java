@@ -58,16 +58,34 @@ public final class ReportExporter {
    *     request
    */
   public ExportResult export(ReportRequest request, List<ReportSink> sinks, ExportTarget target) {
+    return export(request, sinks, target, ExportHooks.NONE);
+  }
+
+  /**
+   * Downloads {@code request} and writes it to {@code sinks}, steered by {@code hooks}.
+   *
+   * @param target where to write: the run id and output root; its report and period must match the
+   *     request
+   */
+  public ExportResult export(
+      ReportRequest request, List<ReportSink> sinks, ExportTarget target, ExportHooks hooks) {
     Instant start = clock.instant();
     try (DownloadedReport report = client.download(request, spoolFolder)) {
       Duration download = Duration.between(start, clock.instant());
-      ReportSchema schema = inferSchema(report);
+      Inferred inferred = inferSchema(report);
+      ReportSchema schema = hooks.schemaToWrite(request, inferred.schema);
+      hooks.check(request, schema, inferred.rows);
+      RowTransform transform = hooks.transform(request, schema);
       log.info(
-          "{}: {} columns, schema {}", request.describe(), schema.size(), schema.fingerprint());
-      Written written = write(report, schema, sinks, target);
+          "{}: {} rows, {} columns, schema {}",
+          request.describe(),
+          inferred.rows,
+          transform.schema().size(),
+          transform.schema().fingerprint());
+      Written written = write(report, schema, transform, sinks, target);
       return new ExportResult(
           request,
-          schema,
+          transform.schema(),
           written.rows,
           written.padded,
           report.bytes(),
@@ -80,27 +98,36 @@ public final class ReportExporter {
     }
   }
 
-  private static ReportSchema inferSchema(DownloadedReport report) {
+  private static Inferred inferSchema(DownloadedReport report) {
     try (ReportReader reader = open(report)) {
       TypeInference inference = new TypeInference(reader.headings());
-      for (String[] cells; (cells = reader.next()) != null; ) {
+      long rows = 0;
+      for (String[] cells; (cells = reader.next()) != null; rows++) {
         inference.accept(cells);
       }
-      return inference.schema();
+      return new Inferred(inference.schema(), rows);
     }
   }
 
   private Written write(
-      DownloadedReport report, ReportSchema schema, List<ReportSink> sinks, ExportTarget target) {
+      DownloadedReport report,
+      ReportSchema schema,
+      RowTransform transform,
+      List<ReportSink> sinks,
+      ExportTarget target) {
     List<TimedWriter> writers = new ArrayList<>();
     try (ReportReader reader = open(report)) {
       for (ReportSink sink : sinks) {
         long start = System.nanoTime();
-        writers.add(new TimedWriter(sink.name(), sink.open(schema, target), start));
+        writers.add(new TimedWriter(sink.name(), sink.open(transform.schema(), target), start));
       }
       long rows = 0;
       for (String[] cells; (cells = reader.next()) != null; rows++) {
-        Row row = toRow(cells, schema);
+        if ((rows & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
+          throw new CrewexportException(
+              ErrorCode.INTERRUPTED, target.describe() + ": stopped; nothing was committed.");
+        }
+        Row row = transform.apply(toRow(cells, schema));
         for (TimedWriter writer : writers) {
           writer.write(row);
         }
@@ -151,6 +178,8 @@ public final class ReportExporter {
   private static List<String> names(List<ReportSink> sinks) {
     return sinks.stream().map(ReportSink::name).toList();
   }
+
+  private record Inferred(ReportSchema schema, long rows) {}
 
   private record Written(long rows, long padded, Map<String, SinkOutcome> results) {}
 

@@ -2,10 +2,15 @@ package io.crewexport.runner;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.crewexport.CrewexportException;
+import io.crewexport.client.Sleeper;
 import io.crewexport.runner.cli.CrewexportCommand;
 import io.crewexport.runner.cli.FailureHandler;
+import io.crewexport.runner.cli.PluginsOption;
 import io.crewexport.runner.wiring.GuiceFactory;
+import io.crewexport.runner.wiring.PluginLoader;
 import io.crewexport.runner.wiring.RunnerModule;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -19,10 +24,29 @@ public final class Main {
 
   /** Runs the command line with {@code env} as the environment; returns the exit code. */
   public static int run(Map<String, String> env, String... args) {
-    Injector injector = Guice.createInjector(new RunnerModule(Main.class.getClassLoader(), env));
+    return run(env, Clock.systemUTC(), args);
+  }
+
+  /** As above, on {@code clock}: relative periods and timestamps follow it. */
+  public static int run(Map<String, String> env, Clock clock, String... args) {
+    return run(env, clock, Sleeper.SYSTEM, args);
+  }
+
+  /** As above, waiting through {@code sleeper}: tests step through the vendor's clocks. */
+  public static int run(Map<String, String> env, Clock clock, Sleeper sleeper, String... args) {
+    FailureHandler failures = new FailureHandler();
+    Injector injector;
+    try {
+      ClassLoader plugins =
+          PluginLoader.load(
+              PluginLoader.folderIn(args, PluginsOption.NAME), Main.class.getClassLoader());
+      injector = Guice.createInjector(new RunnerModule(plugins, env, clock, sleeper));
+    } catch (CrewexportException e) {
+      return failures.exitCode(e);
+    }
     return new CommandLine(new CrewexportCommand(), new GuiceFactory(injector))
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionExceptionHandler(new FailureHandler())
+        .setExecutionExceptionHandler(failures)
         .execute(args);
   }
 }

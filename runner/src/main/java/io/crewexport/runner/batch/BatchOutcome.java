@@ -1,31 +1,36 @@
 package io.crewexport.runner.batch;
 
-import io.crewexport.CrewexportException;
-import io.crewexport.ReportRequest;
-import io.crewexport.export.ExportResult;
 import io.crewexport.runner.cli.ExitCode;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What a batch did: the exports that committed and those that failed.
+ * What a batch did, unit by unit, in the planned order.
  *
- * @param results committed exports, in order
- * @param failures failed exports and why, in order
+ * @param runId the run's id
+ * @param outcomes each unit's outcome (a split window gives one outcome per half)
  */
-public record BatchOutcome(
-    List<ExportResult> results, Map<ReportRequest, CrewexportException> failures) {
+public record BatchOutcome(String runId, List<UnitOutcome> outcomes) {
   public BatchOutcome {
-    results = List.copyOf(results);
-    failures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failures));
+    outcomes = List.copyOf(outcomes);
   }
 
-  /** The process exit code: 0, or the code of the worst failure. */
+  /** The committed units. */
+  public List<UnitOutcome> committed() {
+    return outcomes.stream().filter(UnitOutcome::ok).toList();
+  }
+
+  /** The failed units. */
+  public List<UnitOutcome> failed() {
+    return outcomes.stream().filter(o -> !o.ok()).toList();
+  }
+
+  /** The process exit code: 0, the auth code if any unit was refused credentials, else 4. */
   public int exitCode() {
-    return failures.values().stream()
-        .mapToInt(e -> ExitCode.of(e.code()))
-        .filter(code -> code != ExitCode.SOME_FAILED)
-        .findFirst()
-        .orElse(failures.isEmpty() ? ExitCode.OK : ExitCode.SOME_FAILED);
+    if (failed().isEmpty()) {
+      return ExitCode.OK;
+    }
+    return failed().stream().anyMatch(o -> ExitCode.of(o.failure().code()) == ExitCode.AUTH)
+        ? ExitCode.AUTH
+        : ExitCode.SOME_FAILED;
   }
 }

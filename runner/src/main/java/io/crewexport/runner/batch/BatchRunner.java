@@ -2,32 +2,36 @@ package io.crewexport.runner.batch;
 
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
+import io.crewexport.Period;
 import io.crewexport.ReportRequest;
-import io.crewexport.client.ClientSettings;
-import io.crewexport.client.CrewmojoClient;
-import io.crewexport.client.Sleeper;
-import io.crewexport.client.TokenProvider;
 import io.crewexport.export.ExportResult;
 import io.crewexport.export.ReportExporter;
+import io.crewexport.runner.plan.ExportUnit;
+import io.crewexport.runner.state.Committed;
+import io.crewexport.runner.state.RunRecord;
+import io.crewexport.runner.state.StoredColumn;
 import io.crewexport.runner.wiring.SinkRegistry;
 import io.crewexport.spi.ExportTarget;
-import io.crewexport.spi.ReportSink;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a batch: each report and period in turn, into every chosen sink. A failed export is reported
- * and the batch goes on; the others still commit.
+ * Runs a batch: its units {@code parallel} at a time, each downloaded once and written to its
+ * sinks; every commit is recorded in the state at once, so a crash loses nothing committed. A
+ * failed unit is reported and the others go on. A window that keeps timing out at the vendor is
+ * split in two when its report allows it.
  */
 public final class BatchRunner {
   private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
@@ -36,56 +40,171 @@ public final class BatchRunner {
 
   private final SinkRegistry registry;
   private final Clock clock;
-  private final Sleeper sleeper;
 
   @Inject
-  public BatchRunner(SinkRegistry registry, Clock clock, Sleeper sleeper) {
+  public BatchRunner(SinkRegistry registry, Clock clock) {
     this.registry = registry;
     this.clock = clock;
-    this.sleeper = sleeper;
   }
 
-  /** Exports everything in {@code plan} from the account reached through {@code settings}. */
-  public BatchOutcome run(ExportPlan plan, ClientSettings settings, TokenProvider tokens) {
-    List<ReportSink> sinks = registry.resolve(plan.sinks());
-    CrewmojoClient client = new CrewmojoClient(settings, tokens, clock, sleeper);
-    ReportExporter exporter = new ReportExporter(client, plan.spoolFolder(), clock);
-    String runId = newRunId(clock.instant());
-    List<ExportResult> results = new ArrayList<>();
-    Map<ReportRequest, CrewexportException> failures = new LinkedHashMap<>();
-    for (ReportRequest request : plan.requests()) {
-      try {
-        results.add(exporter.export(request, sinks, target(plan, request, runId)));
-      } catch (CrewexportException e) {
-        log.error("{}", e.getMessage());
-        failures.put(request, e);
-        if (e.code() == ErrorCode.UNAUTHORIZED || e.code() == ErrorCode.INTERRUPTED) {
-          break;
-        }
-      } catch (RuntimeException e) {
-        log.error("{}: unexpected failure", request.describe(), e);
-        failures.put(
-            request,
-            new CrewexportException(
-                ErrorCode.SINK_FAILED, request.describe() + ": unexpected failure: " + e, e));
-      }
-    }
-    return new BatchOutcome(results, failures);
-  }
-
-  private ExportTarget target(ExportPlan plan, ReportRequest request, String runId) {
-    return new ExportTarget(
-        request.reportId(),
-        request.period(),
-        runId,
-        clock.instant(),
-        plan.outputRoot(),
-        plan.options());
-  }
-
-  private static String newRunId(Instant now) {
-    return RUN_ID.format(now)
+  /** A new, unique, sortable run id. */
+  public String newRunId() {
+    return RUN_ID.format(clock.instant())
         + "-"
         + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16, 1 << 20));
+  }
+
+  /** Runs {@code job}; interrupting the calling thread stops it, aborting open exports. */
+  public BatchOutcome run(BatchJob job) {
+    job.state()
+        .startRun(
+            new RunRecord(
+                job.runId(),
+                clock.instant(),
+                false,
+                job.units().stream().map(ExportUnit::planned).toList()));
+    ExecutorService pool = Executors.newFixedThreadPool(job.parallel(), BatchRunner::worker);
+    Thread stopper = new Thread(() -> stop(pool), "crewexport-stop");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    try {
+      List<Future<List<UnitOutcome>>> futures = new ArrayList<>();
+      for (ExportUnit unit : job.units()) {
+        futures.add(pool.submit(() -> runUnit(job, unit)));
+      }
+      List<UnitOutcome> outcomes = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        outcomes.addAll(await(futures.get(i), job.units().get(i)));
+      }
+      job.state().finishRun();
+      return new BatchOutcome(job.runId(), outcomes);
+    } finally {
+      pool.shutdownNow();
+      removeHook(stopper);
+    }
+  }
+
+  /**
+   * On Ctrl-C: interrupts every export (polling stops, writers abort) and waits a little for the
+   * aborts to finish, so no staging file or open transaction is left behind.
+   */
+  private static void stop(ExecutorService pool) {
+    log.warn("Stopping: aborting the exports still running");
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down; the hook is running.
+    }
+  }
+
+  private List<UnitOutcome> runUnit(BatchJob job, ExportUnit unit) {
+    try {
+      return List.of(UnitOutcome.committed(unit, export(job, unit)));
+    } catch (CrewexportException e) {
+      if (e.code() == ErrorCode.GAVE_UP && splittable(unit)) {
+        return split(job, unit);
+      }
+      log.error("{}", e.getMessage());
+      return List.of(UnitOutcome.failed(unit, e));
+    } catch (RuntimeException e) {
+      log.error("{}: unexpected failure", unit.describe(), e);
+      return List.of(
+          UnitOutcome.failed(
+              unit,
+              new CrewexportException(
+                  ErrorCode.SINK_FAILED, unit.describe() + ": unexpected failure: " + e, e)));
+    }
+  }
+
+  private ExportResult export(BatchJob job, ExportUnit unit) {
+    Instant now = clock.instant();
+    ExportTarget target =
+        new ExportTarget(
+            unit.request().reportId(),
+            unit.request().period(),
+            job.runId(),
+            now,
+            unit.outputRoot(),
+            unit.options());
+    UnitHooks hooks =
+        new UnitHooks(
+            unit, job.state().report(unit.reportKey()), job.hashSalt(), target.snapshotDate());
+    ReportExporter exporter =
+        new ReportExporter(job.clients().client(unit.account()), job.spoolFolder(), clock);
+    ExportResult result =
+        exporter.export(unit.request(), registry.resolve(unit.sinks()), target, hooks);
+    record(job, unit, target, result);
+    return result;
+  }
+
+  private void record(BatchJob job, ExportUnit unit, ExportTarget target, ExportResult result) {
+    List<StoredColumn> schema = result.schema().columns().stream().map(StoredColumn::of).toList();
+    Period period = unit.request().period();
+    result
+        .sinks()
+        .forEach(
+            (sink, outcome) ->
+                job.state()
+                    .commit(
+                        unit.reportKey(),
+                        sink,
+                        new Committed(
+                            period == null ? null : period.start(),
+                            period == null ? null : period.end(),
+                            period == null ? target.snapshotDate() : null,
+                            outcome.result().rows(),
+                            job.runId(),
+                            clock.instant()),
+                        schema));
+  }
+
+  private static boolean splittable(ExportUnit unit) {
+    return Boolean.TRUE.equals(unit.report().splitOnTimeout())
+        && unit.request().period() != null
+        && unit.request().period().start().isBefore(unit.request().period().end());
+  }
+
+  /** Exports the two halves of a window the vendor could not produce in time, in turn. */
+  private List<UnitOutcome> split(BatchJob job, ExportUnit unit) {
+    Period period = unit.request().period();
+    long days = period.end().toEpochDay() - period.start().toEpochDay() + 1;
+    Period first = Period.of(period.start(), period.start().plusDays(days / 2 - 1));
+    Period second = Period.of(first.end().plusDays(1), period.end());
+    log.warn(
+        "{}: timed out at the vendor; splitting into {} and {}", unit.describe(), first, second);
+    List<UnitOutcome> outcomes = new ArrayList<>();
+    for (Period half : List.of(first, second)) {
+      ReportRequest request =
+          new ReportRequest(unit.request().reportId(), half, unit.request().contentType());
+      outcomes.addAll(runUnit(job, unit.with(request, unit.sinks())));
+    }
+    return outcomes;
+  }
+
+  private static List<UnitOutcome> await(Future<List<UnitOutcome>> future, ExportUnit unit) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of(
+          UnitOutcome.failed(
+              unit, new CrewexportException(ErrorCode.INTERRUPTED, unit.describe() + ": stopped")));
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("runUnit catches every failure", e.getCause());
+    }
+  }
+
+  private static Thread worker(Runnable task) {
+    Thread thread = new Thread(task, "crewexport-export");
+    thread.setDaemon(true);
+    return thread;
   }
 }

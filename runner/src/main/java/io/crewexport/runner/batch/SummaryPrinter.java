@@ -20,15 +20,12 @@ public final class SummaryPrinter {
   public void print(BatchOutcome outcome) {
     out.println();
     out.printf(Locale.ROOT, ROW, "report", "period", "sink", "rows", "cols", "time", "location");
-    for (ExportResult result : outcome.results()) {
-      out.printf(
-          Locale.ROOT,
-          ROW,
-          result.request().reportId(),
-          period(result),
+    for (UnitOutcome unit : outcome.committed()) {
+      ExportResult result = unit.result();
+      line(
+          result,
           "download",
           result.rowsRead(),
-          result.schema().size(),
           seconds(result.download()),
           result.bytes()
               + " bytes, "
@@ -37,29 +34,34 @@ public final class SummaryPrinter {
               + result.polls()
               + " poll(s)");
       for (Map.Entry<String, SinkOutcome> sink : result.sinks().entrySet()) {
-        out.printf(
-            Locale.ROOT,
-            ROW,
-            result.request().reportId(),
-            period(result),
+        line(
+            result,
             sink.getKey(),
             sink.getValue().result().rows(),
-            result.schema().size(),
             seconds(sink.getValue().duration()),
             sink.getValue().result().location());
       }
     }
     printQueries(outcome);
-    outcome.failures().forEach((request, error) -> out.println("FAILED " + error.getMessage()));
+    outcome.failed().forEach(unit -> out.println("FAILED " + unit.failure().getMessage()));
     out.printf(
         Locale.ROOT,
         "%n%d export(s) committed, %d failed.%n",
-        outcome.results().size(),
-        outcome.failures().size());
+        outcome.committed().size(),
+        outcome.failed().size());
   }
 
-  private static String period(ExportResult result) {
-    return result.request().optionalPeriod().map(Object::toString).orElse("snapshot");
+  private void line(ExportResult result, String what, long rows, String time, String where) {
+    out.printf(
+        Locale.ROOT,
+        ROW,
+        result.request().reportId(),
+        result.request().optionalPeriod().map(Object::toString).orElse("snapshot"),
+        what,
+        rows,
+        result.schema().size(),
+        time,
+        where);
   }
 
   private static String seconds(Duration duration) {
@@ -67,11 +69,14 @@ public final class SummaryPrinter {
   }
 
   private void printQueries(BatchOutcome outcome) {
+    if (outcome.committed().isEmpty()) {
+      return;
+    }
     out.println();
     out.println("Look at the results with DuckDB (duckdb CLI, or any DuckDB client):");
-    outcome.results().stream()
-        .flatMap(result -> result.sinks().entrySet().stream())
-        .map(sink -> sink.getValue().result().query())
+    outcome.committed().stream()
+        .flatMap(unit -> unit.result().sinks().values().stream())
+        .map(sink -> sink.result().query())
         .distinct()
         .forEach(query -> out.println("  " + query));
   }

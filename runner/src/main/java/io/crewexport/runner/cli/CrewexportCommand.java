@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Exports Crewmojo HR reports into Parquet, DuckDB and CSV.",
-    subcommands = {ExportCommand.class, DemoCommand.class},
+    subcommands = {ExportCommand.class, ValidateCommand.class, DemoCommand.class},
     footer = {"", ExitCode.HELP})
 public final class CrewexportCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -16,6 +16,6 @@ public final class CrewexportCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "Name a command: export or demo.");
+        spec.commandLine(), "Name a command: export, validate or demo.");
   }
 }

@@ -4,45 +4,66 @@ import io.crewexport.ContentType;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.Period;
-import io.crewexport.ReportRequest;
-import io.crewexport.client.ClientSettings;
-import io.crewexport.client.Environment;
-import io.crewexport.client.Sleeper;
-import io.crewexport.client.TokenProvider;
-import io.crewexport.runner.batch.BatchOutcome;
-import io.crewexport.runner.batch.BatchRunner;
-import io.crewexport.runner.batch.Credentials;
-import io.crewexport.runner.batch.ExportPlan;
-import io.crewexport.runner.batch.SummaryPrinter;
+import io.crewexport.runner.batch.BatchSession;
+import io.crewexport.runner.config.AccountConfig;
+import io.crewexport.runner.config.BatchConfig;
+import io.crewexport.runner.config.ConfigLoader;
+import io.crewexport.runner.config.Defaults;
+import io.crewexport.runner.config.PeriodSpec;
+import io.crewexport.runner.config.ReportConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code crewexport export}: one or more reports, one period, into one or more sinks. */
+/** {@code crewexport export}: a batch from a config file, or reports named on the command line. */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Downloads reports from Crewmojo and writes them to the chosen sinks.",
-      "Credentials come from the environment: CREWMOJO_CLIENT_ID and CREWMOJO_CLIENT_SECRET,"
-          + " or CREWMOJO_TOKEN."
+      "Downloads reports from Crewmojo and writes them to the chosen sinks, either as a batch",
+      "described by --config, or for the reports named with --report.",
+      "With --report, credentials come from the environment: CREWMOJO_CLIENT_ID and",
+      "CREWMOJO_CLIENT_SECRET, or CREWMOJO_TOKEN. With --config, from the variables or files",
+      "the config names."
     },
     footer = {"", ExitCode.HELP})
 public final class ExportCommand implements Callable<Integer> {
+
+  @Option(names = "--config", paramLabel = "FILE", description = "The batch config (YAML).")
+  Path config;
+
+  @Option(
+      names = "--parallel",
+      defaultValue = "2",
+      paramLabel = "N",
+      description = "Exports run at once (default: ${DEFAULT-VALUE}).")
+  int parallel;
+
+  @Option(names = "--only", paramLabel = "ID", description = "Run only this report. Repeatable.")
+  List<String> only = List.of();
+
+  @Option(names = "--dry-run", description = "Print the plan and stop.")
+  boolean dryRun;
+
+  @Option(
+      names = "--resume",
+      description = "Finish the last run that crashed: skip what it committed.")
+  boolean resume;
+
   @Option(
       names = "--report",
-      required = true,
       paramLabel = "ID",
       description = "Report id agreed with Crewmojo, e.g. oneonone.summary. Repeatable.")
-  List<String> reports;
+  List<String> reports = List.of();
 
   @Option(
       names = "--from",
@@ -65,16 +86,14 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Option(
       names = "--sink",
-      required = true,
       paramLabel = "NAME",
       description = "Where to write: parquet, duckdb, csv, or a plugin's name. Repeatable.")
-  List<String> sinks;
+  List<String> sinks = List.of();
 
   @Option(
       names = "--out",
-      required = true,
       paramLabel = "DIR|URI",
-      description = "Output root: a local folder, or hdfs://, s3a://, file:// for Parquet.")
+      description = "Output root: a local folder, or hdfs://, file:// for Parquet.")
   String out;
 
   @Option(
@@ -96,10 +115,16 @@ public final class ExportCommand implements Callable<Integer> {
   String environment;
 
   @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description = "Run state, lock and manifests (default: <out>/_crewexport).")
+  String stateDir;
+
+  @Option(
       names = "--spool-dir",
       paramLabel = "DIR",
       description = "Where report bodies are spooled while read (default: the temp folder).")
-  Path spoolDir;
+  String spoolDir;
 
   @Option(
       names = "--option",
@@ -107,67 +132,90 @@ public final class ExportCommand implements Callable<Integer> {
       description = "A sink option, e.g. parquet.codec=zstd or csv.gzip=true. Repeatable.")
   Map<String, String> options = new LinkedHashMap<>();
 
-  private final BatchRunner runner;
+  @Mixin PluginsOption plugins;
+
+  private final BatchSession session;
   private final Map<String, String> env;
-  private final Clock clock;
-  private final Sleeper sleeper;
 
   @Inject
-  ExportCommand(
-      BatchRunner runner,
-      @Named("environment") Map<String, String> env,
-      Clock clock,
-      Sleeper sleeper) {
-    this.runner = runner;
+  ExportCommand(BatchSession session, @Named("environment") Map<String, String> env) {
+    this.session = session;
     this.env = env;
-    this.clock = clock;
-    this.sleeper = sleeper;
   }
 
   @Override
   public Integer call() {
-    ExportPlan plan = plan();
-    ClientSettings settings = ClientSettings.of(baseUrl());
-    TokenProvider tokens = Credentials.fromEnvironment(env, settings, clock, sleeper);
-    BatchOutcome outcome = runner.run(plan, settings, tokens);
-    new SummaryPrinter(System.out).print(outcome);
-    return outcome.exitCode();
+    ConfigLoader.Loaded loaded =
+        config != null ? fromFile() : ConfigLoader.of("command line", fromFlags());
+    return session.run(
+        loaded, new BatchSession.Options(Set.copyOf(only), parallel, dryRun, resume), System.out);
   }
 
-  private ExportPlan plan() {
-    ContentType contentType = ContentType.parse(format);
-    Period period = period();
-    List<ReportRequest> requests =
-        reports.stream().map(id -> new ReportRequest(id, period, contentType)).toList();
+  private ConfigLoader.Loaded fromFile() {
+    if (!reports.isEmpty() || !sinks.isEmpty() || out != null) {
+      throw usage("Give either --config or --report/--sink/--out, not both.");
+    }
+    return ConfigLoader.load(config);
+  }
+
+  private BatchConfig fromFlags() {
+    if (reports.isEmpty() || sinks.isEmpty() || out == null) {
+      throw usage("Give --config FILE, or --report, --sink and --out.");
+    }
+    PeriodSpec period = period();
+    List<ReportConfig> list =
+        reports.stream()
+            .map(
+                id ->
+                    new ReportConfig(
+                        id, null, period, null, null, null, null, null, null, null, null, null))
+            .toList();
     Map<String, String> sinkOptions = new LinkedHashMap<>(options);
     if (duckdbFile != null) {
       sinkOptions.put("duckdb.file", duckdbFile.toString());
     }
-    Path spool =
-        spoolDir != null
-            ? spoolDir
-            : Path.of(System.getProperty("java.io.tmpdir"), "crewexport-spool");
-    return new ExportPlan(requests, sinks, out, sinkOptions, spool);
+    Defaults defaults = new Defaults(ContentType.parse(format), sinks, sinkOptions, null);
+    return new BatchConfig(
+        out, stateDir, spoolDir, null, null, defaults, Map.of("default", account()), list);
   }
 
-  private Period period() {
+  private PeriodSpec period() {
     if (from == null && to == null) {
-      return null;
+      return PeriodSpec.parse("none");
     }
     if (from == null || to == null) {
-      throw new CrewexportException(
-          ErrorCode.CONFIGURATION,
+      throw usage(
           "Give both --from and --to, or neither for a snapshot: Crewmojo takes both dates or none.");
     }
-    return Period.parse(from, to);
+    Period period = Period.parse(from, to);
+    return PeriodSpec.parse(period.start() + ".." + period.end());
   }
 
-  private URI baseUrl() {
-    if (baseUrl != null) {
-      return baseUrl;
+  private AccountConfig account() {
+    boolean token = env.get("CREWMOJO_TOKEN") != null && !env.get("CREWMOJO_TOKEN").isBlank();
+    boolean secret =
+        env.get("CREWMOJO_CLIENT_SECRET") != null && env.get("CREWMOJO_CLIENT_ID") != null;
+    if (!token && !secret) {
+      throw usage(
+          "No Crewmojo credentials: set CREWMOJO_CLIENT_ID and CREWMOJO_CLIENT_SECRET (from"
+              + " Crewmojo's company settings), or CREWMOJO_TOKEN to use a bearer token you"
+              + " already have.");
     }
-    return environment == null
-        ? Environment.PRODUCTION.baseUrl()
-        : Environment.parse(environment).baseUrl();
+    URI url = baseUrl;
+    return new AccountConfig(
+        url == null ? environment : null,
+        url,
+        null,
+        token ? null : "CREWMOJO_CLIENT_ID",
+        token ? null : "CREWMOJO_CLIENT_SECRET",
+        null,
+        token ? "CREWMOJO_TOKEN" : null,
+        null,
+        null,
+        null);
+  }
+
+  private static CrewexportException usage(String message) {
+    return new CrewexportException(ErrorCode.CONFIGURATION, message);
   }
 }

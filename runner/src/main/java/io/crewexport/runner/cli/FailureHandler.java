@@ -17,14 +17,19 @@ public final class FailureHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception exception, CommandLine command, CommandLine.ParseResult parseResult) {
     if (exception instanceof CrewexportException failure) {
-      log.error("{}", failure.getMessage());
-      return switch (failure.code()) {
-        case UNAUTHORIZED -> ExitCode.AUTH;
-        case CONFIGURATION, INVALID_REQUEST -> ExitCode.USAGE;
-        default -> ExitCode.FAILED;
-      };
+      return exitCode(failure);
     }
     log.error("Unexpected failure; please report it with this trace", exception);
     return ExitCode.FAILED;
+  }
+
+  /** Logs {@code failure} as one line and returns its exit code. */
+  public int exitCode(CrewexportException failure) {
+    log.error("{}", failure.getMessage());
+    return switch (failure.code()) {
+      case UNAUTHORIZED -> ExitCode.AUTH;
+      case CONFIGURATION, INVALID_REQUEST -> ExitCode.USAGE;
+      default -> ExitCode.FAILED;
+    };
   }
 }

@@ -19,14 +19,21 @@ import java.util.ServiceLoader;
 public final class RunnerModule extends AbstractModule {
   private final ClassLoader plugins;
   private final Map<String, String> environment;
+  private final Clock clock;
+  private final Sleeper sleeper;
 
   /**
    * @param plugins the class loader to find sink modules in
    * @param environment the process environment, where credentials are read
+   * @param clock the clock of periods and timestamps
+   * @param sleeper how the run waits between polls and retries
    */
-  public RunnerModule(ClassLoader plugins, Map<String, String> environment) {
+  public RunnerModule(
+      ClassLoader plugins, Map<String, String> environment, Clock clock, Sleeper sleeper) {
     this.plugins = plugins;
     this.environment = Map.copyOf(environment);
+    this.clock = clock;
+    this.sleeper = sleeper;
   }
 
   @Override
@@ -46,12 +53,12 @@ public final class RunnerModule extends AbstractModule {
   @Provides
   @Singleton
   Clock clock() {
-    return Clock.systemUTC();
+    return clock;
   }
 
   @Provides
   @Singleton
   Sleeper sleeper() {
-    return Sleeper.SYSTEM;
+    return sleeper;
   }
 }

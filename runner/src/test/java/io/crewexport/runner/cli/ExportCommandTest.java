@@ -91,7 +91,7 @@ final class ExportCommandTest {
             out.toString());
 
     assertThat(code).isEqualTo(ExitCode.AUTH);
-    assertThat(out).doesNotExist();
+    assertThat(out.resolve("csv")).doesNotExist();
   }
 
   @Test

@@ -1,0 +1,153 @@
+package io.crewexport.runner.batch;
+
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
+import io.crewexport.client.Sleeper;
+import io.crewexport.runner.config.BatchConfig;
+import io.crewexport.runner.config.ConfigLoader;
+import io.crewexport.runner.plan.BatchPlanner;
+import io.crewexport.runner.plan.ExportUnit;
+import io.crewexport.runner.state.RunLock;
+import io.crewexport.runner.state.StateStore;
+import io.crewexport.runner.wiring.SinkRegistry;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a config, start to end: lock, state, plan, exports, manifest, summary. Shared by
+ * {@code export}, {@code validate} and {@code demo}, so all three behave alike.
+ */
+public final class BatchSession {
+  private static final Logger log = LoggerFactory.getLogger(BatchSession.class);
+
+  /**
+   * How to run.
+   *
+   * @param only report ids to run; empty for all
+   * @param parallel how many exports at once
+   * @param dryRun print the plan and stop
+   * @param resume finish the last run that crashed
+   */
+  public record Options(Set<String> only, int parallel, boolean dryRun, boolean resume) {
+    public Options {
+      only = Set.copyOf(only);
+    }
+  }
+
+  private final SinkRegistry registry;
+  private final BatchRunner runner;
+  private final Map<String, String> env;
+  private final Clock clock;
+  private final Sleeper sleeper;
+
+  @Inject
+  public BatchSession(
+      SinkRegistry registry,
+      BatchRunner runner,
+      @Named("environment") Map<String, String> env,
+      Clock clock,
+      Sleeper sleeper) {
+    this.registry = registry;
+    this.runner = runner;
+    this.env = env;
+    this.clock = clock;
+    this.sleeper = sleeper;
+  }
+
+  /** Runs {@code loaded} as told; returns the exit code. */
+  public int run(ConfigLoader.Loaded loaded, Options options, PrintStream out) {
+    return run(loaded, options, out, env);
+  }
+
+  /** As above, with the environment the credentials are read from given. */
+  public int run(
+      ConfigLoader.Loaded loaded, Options options, PrintStream out, Map<String, String> env) {
+    BatchConfig config = loaded.config();
+    Path stateFolder = stateFolder(config);
+    BatchPlanner planner = new BatchPlanner(loaded, registry.names(), clock);
+    if (options.dryRun()) {
+      PlanPrinter.print(
+          planner.plan(options.only(), StateStore.read(stateFolder), options.resume()), out);
+      return 0;
+    }
+    String runId = runner.newRunId();
+    try (RunLock lock = RunLock.acquire(stateFolder, runId)) {
+      StateStore state = StateStore.open(stateFolder);
+      List<ExportUnit> units = planner.plan(options.only(), state, options.resume());
+      PlanPrinter.print(units, out);
+      AccountClients clients = AccountClients.create(config.accounts(), env, clock, sleeper);
+      Instant start = clock.instant();
+      BatchOutcome outcome =
+          runner.run(
+              new BatchJob(
+                  runId,
+                  units,
+                  clients,
+                  state,
+                  options.parallel(),
+                  spoolFolder(config),
+                  salt(config, env)));
+      Path manifest = ManifestWriter.write(stateFolder, outcome, start, clock.instant());
+      new SummaryPrinter(out).print(outcome);
+      out.println("Run manifest: " + manifest);
+      log.info(
+          "Run {} done: {} committed, {} failed",
+          runId,
+          outcome.committed().size(),
+          outcome.failed().size());
+      return outcome.exitCode();
+    }
+  }
+
+  /** The state folder: as configured, or {@code _crewexport} under a local output root. */
+  public static Path stateFolder(BatchConfig config) {
+    if (config.stateDir() != null) {
+      return Path.of(config.stateDir());
+    }
+    if (config.output().matches("[A-Za-z][A-Za-z0-9+.-]+://.*")) {
+      throw new CrewexportException(
+          ErrorCode.CONFIGURATION,
+          "The output "
+              + config.output()
+              + " is not a local folder: set state-dir to a local"
+              + " folder for the run state, lock and manifests.");
+    }
+    return Path.of(config.output().replaceFirst("^file:", "")).resolve("_crewexport");
+  }
+
+  private static Path spoolFolder(BatchConfig config) {
+    return config.spoolDir() != null
+        ? Path.of(config.spoolDir())
+        : Path.of(System.getProperty("java.io.tmpdir"), "crewexport-spool");
+  }
+
+  private static String salt(BatchConfig config, Map<String, String> env) {
+    boolean hashing =
+        config.reports().stream()
+            .anyMatch(
+                r ->
+                    r.columns()
+                        .containsValue(io.crewexport.runner.config.ReportConfig.ColumnAction.HASH));
+    if (!hashing) {
+      return null;
+    }
+    String name = config.hashSaltEnv();
+    String salt = name == null ? null : env.get(name);
+    if (salt == null || salt.isBlank()) {
+      throw new CrewexportException(
+          ErrorCode.CONFIGURATION,
+          "Columns are to be hashed, but no salt: set hash-salt-env in the config to the name of"
+              + " an environment variable holding a long random secret, and set that variable.");
+    }
+    return salt;
+  }
+}

@@ -1,0 +1,88 @@
+package io.crewexport.runner.batch;
+
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
+import io.crewexport.Period;
+import io.crewexport.ReportRequest;
+import io.crewexport.export.ExportHooks;
+import io.crewexport.export.RowTransform;
+import io.crewexport.runner.plan.ExportUnit;
+import io.crewexport.runner.state.Committed;
+import io.crewexport.runner.state.ReportState;
+import io.crewexport.schema.ReportSchema;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Steers one export of a batch: refuses a body that is empty or far smaller than the last good
+ * export of the same period, and applies the report's column transforms.
+ *
+ * <p>Options: {@code allow-empty=true} commits an empty report; {@code allow-shrink=true} commits
+ * one of any size; {@code min-rows-ratio} (default 0.5) is the share of the last good row count
+ * below which a report counts as shrunk.
+ */
+final class UnitHooks implements ExportHooks {
+  static final String ALLOW_EMPTY = "allow-empty";
+  static final String ALLOW_SHRINK = "allow-shrink";
+  static final String MIN_ROWS_RATIO = "min-rows-ratio";
+
+  private final ExportUnit unit;
+  private final ReportState state;
+  private final String salt;
+  private final LocalDate snapshotDate;
+
+  UnitHooks(ExportUnit unit, ReportState state, String salt, LocalDate snapshotDate) {
+    this.unit = unit;
+    this.state = state;
+    this.salt = salt;
+    this.snapshotDate = snapshotDate;
+  }
+
+  @Override
+  public void check(ReportRequest request, ReportSchema schema, long rows) {
+    if (rows == 0 && !flag(ALLOW_EMPTY)) {
+      throw suspicious("the report came back with no rows", "option " + ALLOW_EMPTY + ": \"true\"");
+    }
+    long last = lastGoodRows(request.period());
+    double ratio = Double.parseDouble(unit.options().getOrDefault(MIN_ROWS_RATIO, "0.5"));
+    if (rows < last * ratio && !flag(ALLOW_SHRINK)) {
+      throw suspicious(
+          "the report came back with "
+              + rows
+              + " rows where the last good export of this period"
+              + " had "
+              + last,
+          "option " + ALLOW_SHRINK + ": \"true\"");
+    }
+  }
+
+  @Override
+  public RowTransform transform(ReportRequest request, ReportSchema schema) {
+    return ColumnTransforms.of(schema, unit.report().columns(), salt);
+  }
+
+  private long lastGoodRows(Period period) {
+    return state.committed().values().stream()
+        .flatMap(List::stream)
+        .filter(c -> c.covers(period, snapshotDate))
+        .mapToLong(Committed::rows)
+        .max()
+        .orElse(0);
+  }
+
+  private boolean flag(String key) {
+    return Boolean.parseBoolean(unit.options().getOrDefault(key, "false"));
+  }
+
+  private CrewexportException suspicious(String what, String override) {
+    return new CrewexportException(
+        ErrorCode.SUSPICIOUS_REPORT,
+        unit.describe()
+            + ": "
+            + what
+            + "; nothing was committed, so the earlier export stays."
+            + " If the report really is this small, run it again with the report's "
+            + override
+            + ".");
+  }
+}

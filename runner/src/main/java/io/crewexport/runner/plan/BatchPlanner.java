@@ -1,0 +1,236 @@
+package io.crewexport.runner.plan;
+
+import io.crewexport.ContentType;
+import io.crewexport.Period;
+import io.crewexport.ReportRequest;
+import io.crewexport.runner.config.BatchConfig;
+import io.crewexport.runner.config.ConfigLoader;
+import io.crewexport.runner.config.PeriodSpec;
+import io.crewexport.runner.config.ReportConfig;
+import io.crewexport.runner.state.Committed;
+import io.crewexport.runner.state.ReportState;
+import io.crewexport.runner.state.RunRecord;
+import io.crewexport.runner.state.StateStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a config into the exports of one run: defaults applied, accounts and sinks checked (errors
+ * name the line), periods resolved on today's date in the config's zone, windows split, and with
+ * {@code --resume} only what the crashed run had not yet committed.
+ */
+public final class BatchPlanner {
+  private static final Pattern ACCOUNT = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+  private final ConfigLoader.Loaded loaded;
+  private final Set<String> knownSinks;
+  private final Clock clock;
+
+  public BatchPlanner(ConfigLoader.Loaded loaded, Collection<String> knownSinks, Clock clock) {
+    this.loaded = loaded;
+    this.knownSinks = Set.copyOf(knownSinks);
+    this.clock = clock;
+  }
+
+  /**
+   * The exports of this run.
+   *
+   * @param only report ids to run; empty for all
+   * @param state what earlier runs committed
+   * @param resume whether to finish the last run that crashed instead of planning anew
+   */
+  public List<ExportUnit> plan(Set<String> only, StateStore state, boolean resume) {
+    BatchConfig config = loaded.config();
+    checkAccounts(config);
+    List<ExportUnit> units = new ArrayList<>();
+    for (int i = 0; i < config.reports().size(); i++) {
+      ReportConfig report = withDefaults(config, config.reports().get(i), "reports[" + i + "]");
+      if (only.isEmpty() || only.contains(report.id())) {
+        units.addAll(unitsOf(config, report, state));
+      }
+    }
+    return resume ? resumed(units, state) : units;
+  }
+
+  private List<ExportUnit> unitsOf(BatchConfig config, ReportConfig report, StateStore state) {
+    String account = report.account();
+    ReportState reportState = state.report(account + "/" + report.id());
+    LocalDate today = LocalDate.now(clock.withZone(config.timezone()));
+    Optional<Period> period =
+        report
+            .period()
+            .resolve(
+                today,
+                lastEnd(reportState, report.sinks()),
+                Optional.ofNullable(report.initialStart()));
+    if (period.isEmpty() && !report.period().snapshot()) {
+      return List.of();
+    }
+    List<Period> windows =
+        period
+            .map(p -> report.window() == null ? List.of(p) : report.window().split(p))
+            .orElse(null);
+    String outputRoot =
+        config.accounts().size() == 1 ? config.output() : config.output() + "/" + account;
+    Map<String, String> options = options(config, report);
+    List<ExportUnit> units = new ArrayList<>();
+    if (windows == null) {
+      units.add(unit(account, report, null, outputRoot, options));
+    } else {
+      windows.forEach(window -> units.add(unit(account, report, window, outputRoot, options)));
+    }
+    return units;
+  }
+
+  private static ExportUnit unit(
+      String account,
+      ReportConfig report,
+      Period period,
+      String outputRoot,
+      Map<String, String> options) {
+    ReportRequest request = new ReportRequest(report.id(), period, report.format());
+    return new ExportUnit(account, report, request, report.sinks(), outputRoot, options);
+  }
+
+  private Map<String, String> options(BatchConfig config, ReportConfig report) {
+    Map<String, String> options = new LinkedHashMap<>(config.defaults().options());
+    options.putAll(report.options());
+    if (config.accounts().size() > 1) {
+      // Tenants stay apart: a schema each in the one DuckDB file, a folder level each for files.
+      options.putIfAbsent("duckdb.schema", report.account());
+      options.putIfAbsent("duckdb.file", config.output() + "/crewexport.duckdb");
+    }
+    return options;
+  }
+
+  /** The earliest of the sinks' latest committed ends: a lagging sink is caught up. */
+  private static Optional<LocalDate> lastEnd(ReportState state, List<String> sinks) {
+    LocalDate earliest = null;
+    for (String sink : sinks) {
+      Optional<LocalDate> last =
+          state.committed().getOrDefault(sink, List.of()).stream()
+              .map(Committed::end)
+              .filter(java.util.Objects::nonNull)
+              .max(LocalDate::compareTo);
+      if (last.isEmpty()) {
+        return Optional.empty();
+      }
+      earliest = earliest == null || last.get().isBefore(earliest) ? last.get() : earliest;
+    }
+    return Optional.ofNullable(earliest);
+  }
+
+  private ReportConfig withDefaults(BatchConfig config, ReportConfig report, String path) {
+    String account = report.account();
+    if (account == null) {
+      if (config.accounts().size() > 1) {
+        throw loaded.error(path, "name the account: the config has " + config.accounts().keySet());
+      }
+      account = config.accounts().keySet().iterator().next();
+    } else if (!config.accounts().containsKey(account)) {
+      throw loaded.error(
+          path + ".account",
+          "unknown account '" + account + "': the config has " + config.accounts().keySet());
+    }
+    List<String> sinks = report.sinks() != null ? report.sinks() : config.defaults().sinks();
+    if (sinks.isEmpty()) {
+      throw loaded.error(path, "no sinks: give sinks here or under defaults");
+    }
+    for (String sink : sinks) {
+      if (!knownSinks.contains(sink)) {
+        throw loaded.error(
+            path + ".sinks",
+            "unknown sink '"
+                + sink
+                + "': known sinks are "
+                + new java.util.TreeSet<>(knownSinks)
+                + " (a plugin's sink needs its jar in the plugins folder)");
+      }
+    }
+    ContentType format =
+        report.format() != null
+            ? report.format()
+            : config.defaults().format() != null ? config.defaults().format() : ContentType.CSV;
+    Boolean split =
+        report.splitOnTimeout() != null
+            ? report.splitOnTimeout()
+            : config.defaults().splitOnTimeout();
+    return new ReportConfig(
+        report.id(),
+        account,
+        report.period() != null ? report.period() : PeriodSpec.parse("none"),
+        report.initialStart(),
+        report.window(),
+        format,
+        sinks,
+        report.options(),
+        report.columns(),
+        report.pins(),
+        report.allText(),
+        split);
+  }
+
+  private void checkAccounts(BatchConfig config) {
+    for (String name : config.accounts().keySet()) {
+      if (!ACCOUNT.matcher(name).matches()) {
+        throw loaded.error(
+            "accounts." + name,
+            "account names are lower case letters, digits and '_', starting with a letter:"
+                + " they name folders and DuckDB schemas");
+      }
+    }
+  }
+
+  /** The units of the crashed last run that some sink has not committed yet. */
+  private static List<ExportUnit> resumed(List<ExportUnit> planned, StateStore state) {
+    Optional<RunRecord> last = state.lastRun().filter(run -> !run.complete());
+    if (last.isEmpty()) {
+      return planned;
+    }
+    Map<String, ExportUnit> byReport = new LinkedHashMap<>();
+    planned.forEach(unit -> byReport.putIfAbsent(unit.reportKey(), unit));
+    List<ExportUnit> units = new ArrayList<>();
+    for (RunRecord.PlannedUnit old : last.get().units()) {
+      ExportUnit template = byReport.get(old.account() + "/" + old.reportId());
+      if (template == null) {
+        continue;
+      }
+      Period period = old.start() == null ? null : Period.of(old.start(), old.end());
+      List<String> missing =
+          missingSinks(state, template.reportKey(), period, old.sinks(), last.get().runId());
+      if (!missing.isEmpty()) {
+        ReportRequest request =
+            new ReportRequest(old.reportId(), period, template.request().contentType());
+        units.add(template.with(request, missing));
+      }
+    }
+    return units;
+  }
+
+  private static List<String> missingSinks(
+      StateStore state, String reportKey, Period period, List<String> sinks, String runId) {
+    ReportState report = state.report(reportKey);
+    Set<String> done = new HashSet<>();
+    for (String sink : sinks) {
+      boolean committed =
+          report.committed().getOrDefault(sink, List.of()).stream()
+              .anyMatch(
+                  c ->
+                      runId.equals(c.runId())
+                          && (period == null ? c.start() == null : period.equals(c.period())));
+      if (committed) {
+        done.add(sink);
+      }
+    }
+    return sinks.stream().filter(sink -> !done.contains(sink)).toList();
+  }
+}
