@@ -37,6 +37,12 @@ public interface ExportHooks {
    */
   default void check(ReportRequest request, ReportSchema schema, long rows) {}
 
+  /** Told, while the body streams in, how many bytes arrived so far; for progress displays. */
+  default void downloaded(long bytes) {}
+
+  /** Told, every few thousand rows, how many rows were written so far; for progress displays. */
+  default void written(long rows) {}
+
   /** The transform applied to every row of this export, made for {@code schema}. */
   default RowTransform transform(ReportRequest request, ReportSchema schema) {
     return RowTransform.identity(schema);

@@ -70,7 +70,7 @@ public final class ReportExporter {
   public ExportResult export(
       ReportRequest request, List<ReportSink> sinks, ExportTarget target, ExportHooks hooks) {
     Instant start = clock.instant();
-    try (DownloadedReport report = client.download(request, spoolFolder)) {
+    try (DownloadedReport report = client.download(request, spoolFolder, hooks::downloaded)) {
       Duration download = Duration.between(start, clock.instant());
       Inferred inferred = inferSchema(report);
       ReportSchema schema = hooks.schemaToWrite(request, inferred.schema);
@@ -82,7 +82,7 @@ public final class ReportExporter {
           inferred.rows,
           transform.schema().size(),
           transform.schema().fingerprint());
-      Written written = write(report, schema, transform, sinks, target);
+      Written written = write(report, schema, transform, sinks, target, hooks);
       return new ExportResult(
           request,
           transform.schema(),
@@ -114,7 +114,8 @@ public final class ReportExporter {
       ReportSchema schema,
       RowTransform transform,
       List<ReportSink> sinks,
-      ExportTarget target) {
+      ExportTarget target,
+      ExportHooks hooks) {
     List<TimedWriter> writers = new ArrayList<>();
     try (ReportReader reader = open(report)) {
       for (ReportSink sink : sinks) {
@@ -123,9 +124,9 @@ public final class ReportExporter {
       }
       long rows = 0;
       for (String[] cells; (cells = reader.next()) != null; rows++) {
-        if ((rows & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
-          throw new CrewexportException(
-              ErrorCode.INTERRUPTED, target.describe() + ": stopped; nothing was committed.");
+        if ((rows & 0xFFF) == 0) {
+          checkInterrupted(target);
+          hooks.written(rows);
         }
         Row row = transform.apply(toRow(cells, schema));
         for (TimedWriter writer : writers) {
@@ -160,6 +161,13 @@ public final class ReportExporter {
       }
     }
     return results;
+  }
+
+  private static void checkInterrupted(ExportTarget target) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CrewexportException(
+          ErrorCode.INTERRUPTED, target.describe() + ": stopped; nothing was committed.");
+    }
   }
 
   private static Row toRow(String[] cells, ReportSchema schema) {

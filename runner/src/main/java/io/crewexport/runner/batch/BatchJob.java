@@ -3,6 +3,7 @@ package io.crewexport.runner.batch;
 import static java.util.Objects.requireNonNull;
 
 import io.crewexport.runner.plan.ExportUnit;
+import io.crewexport.runner.progress.ProgressBoard;
 import io.crewexport.runner.state.StateStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param parallel how many exports run at once
  * @param spoolFolder where bodies are spooled
  * @param hashSalt the salt of hashed columns, or null if none are hashed
+ * @param progress where running exports report progress
  */
 public record BatchJob(
     String runId,
@@ -25,13 +27,15 @@ public record BatchJob(
     StateStore state,
     int parallel,
     Path spoolFolder,
-    String hashSalt) {
+    String hashSalt,
+    ProgressBoard progress) {
   public BatchJob {
     requireNonNull(runId, "runId");
     units = List.copyOf(units);
     requireNonNull(clients, "clients");
     requireNonNull(state, "state");
     requireNonNull(spoolFolder, "spoolFolder");
+    requireNonNull(progress, "progress");
     if (parallel < 1) {
       throw new IllegalArgumentException("parallel must be at least 1: " + parallel);
     }

@@ -7,6 +7,7 @@ import io.crewexport.ReportRequest;
 import io.crewexport.export.ExportResult;
 import io.crewexport.export.ReportExporter;
 import io.crewexport.runner.plan.ExportUnit;
+import io.crewexport.runner.progress.ProgressBoard;
 import io.crewexport.runner.state.Committed;
 import io.crewexport.runner.state.RunRecord;
 import io.crewexport.runner.state.StoredColumn;
@@ -134,15 +135,24 @@ public final class BatchRunner {
             now,
             unit.outputRoot(),
             unit.options());
-    UnitHooks hooks =
-        new UnitHooks(
-            unit, job.state().report(unit.reportKey()), job.hashSalt(), target.snapshotDate());
-    ReportExporter exporter =
-        new ReportExporter(job.clients().client(unit.account()), job.spoolFolder(), clock);
-    ExportResult result =
-        exporter.export(unit.request(), registry.resolve(unit.sinks()), target, hooks);
-    record(job, unit, target, result);
-    return result;
+    ProgressBoard.Entry progress = job.progress().start(unit.describe());
+    try {
+      UnitHooks hooks =
+          new UnitHooks(
+              unit,
+              job.state().report(unit.reportKey()),
+              job.hashSalt(),
+              target.snapshotDate(),
+              progress);
+      ReportExporter exporter =
+          new ReportExporter(job.clients().client(unit.account()), job.spoolFolder(), clock);
+      ExportResult result =
+          exporter.export(unit.request(), registry.resolve(unit.sinks()), target, hooks);
+      record(job, unit, target, result);
+      return result;
+    } finally {
+      job.progress().finish(progress);
+    }
   }
 
   private void record(BatchJob job, ExportUnit unit, ExportTarget target, ExportResult result) {

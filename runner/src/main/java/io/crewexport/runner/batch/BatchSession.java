@@ -7,6 +7,8 @@ import io.crewexport.runner.config.BatchConfig;
 import io.crewexport.runner.config.ConfigLoader;
 import io.crewexport.runner.plan.BatchPlanner;
 import io.crewexport.runner.plan.ExportUnit;
+import io.crewexport.runner.progress.ProgressBoard;
+import io.crewexport.runner.progress.ProgressDisplay;
 import io.crewexport.runner.state.RunLock;
 import io.crewexport.runner.state.StateStore;
 import io.crewexport.runner.wiring.SinkRegistry;
@@ -86,16 +88,21 @@ public final class BatchSession {
       PlanPrinter.print(units, out);
       AccountClients clients = AccountClients.create(config.accounts(), env, clock, sleeper);
       Instant start = clock.instant();
-      BatchOutcome outcome =
-          runner.run(
-              new BatchJob(
-                  runId,
-                  units,
-                  clients,
-                  state,
-                  options.parallel(),
-                  spoolFolder(config),
-                  salt(config, env)));
+      ProgressBoard board = new ProgressBoard();
+      BatchOutcome outcome;
+      try (ProgressDisplay display = ProgressDisplay.startIfTerminal(board)) {
+        outcome =
+            runner.run(
+                new BatchJob(
+                    runId,
+                    units,
+                    clients,
+                    state,
+                    options.parallel(),
+                    spoolFolder(config),
+                    salt(config, env),
+                    board));
+      }
       Path manifest = ManifestWriter.write(stateFolder, outcome, start, clock.instant());
       new SummaryPrinter(out).print(outcome);
       out.println("Run manifest: " + manifest);

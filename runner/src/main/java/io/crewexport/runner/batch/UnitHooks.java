@@ -7,6 +7,7 @@ import io.crewexport.ReportRequest;
 import io.crewexport.export.ExportHooks;
 import io.crewexport.export.RowTransform;
 import io.crewexport.runner.plan.ExportUnit;
+import io.crewexport.runner.progress.ProgressBoard;
 import io.crewexport.runner.state.Committed;
 import io.crewexport.runner.state.ReportState;
 import io.crewexport.schema.ReportSchema;
@@ -30,9 +31,16 @@ final class UnitHooks implements ExportHooks {
   private final ReportState state;
   private final String salt;
   private final LocalDate snapshotDate;
+  private final ProgressBoard.Entry progress;
 
-  UnitHooks(ExportUnit unit, ReportState state, String salt, LocalDate snapshotDate) {
+  UnitHooks(
+      ExportUnit unit,
+      ReportState state,
+      String salt,
+      LocalDate snapshotDate,
+      ProgressBoard.Entry progress) {
     this.unit = unit;
+    this.progress = progress;
     this.state = state;
     this.salt = salt;
     this.snapshotDate = snapshotDate;
@@ -54,6 +62,16 @@ final class UnitHooks implements ExportHooks {
               + last,
           "option " + ALLOW_SHRINK + ": \"true\"");
     }
+  }
+
+  @Override
+  public void downloaded(long bytes) {
+    progress.downloaded(bytes);
+  }
+
+  @Override
+  public void written(long rows) {
+    progress.written(rows);
   }
 
   @Override
