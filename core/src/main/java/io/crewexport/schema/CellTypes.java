@@ -118,7 +118,12 @@ public final class CellTypes {
 
   /** A whole number that a double holds exactly. */
   private static boolean isShortBigint(String text) {
-    return isBigint(text) && text.length() - (text.charAt(0) == '-' ? 1 : 0) <= DOUBLE_DIGITS;
+    return isBigint(text) && isExactInDouble(text);
+  }
+
+  /** Whether whole number {@code text} has few enough digits for a double to hold it exactly. */
+  static boolean isExactInDouble(String text) {
+    return text.length() - (text.charAt(0) == '-' ? 1 : 0) <= DOUBLE_DIGITS;
   }
 
   private static boolean isTrue(String text) {

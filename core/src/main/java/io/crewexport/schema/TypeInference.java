@@ -84,14 +84,22 @@ public final class TypeInference {
     /** Takes a non-empty cell; false once the column can only be TEXT. */
     boolean accept(String cell) {
       hasValues = true;
+      // A date or the vendor's 0 is also a short whole number: no need to check that again.
+      boolean dateLike = false;
       if (date) {
         boolean real = CellTypes.isDate(cell);
+        dateLike = real || CellTypes.isNoDate(cell);
         realDates |= real;
-        date = real || CellTypes.isNoDate(cell);
+        date = dateLike;
       }
       bool = bool && CellTypes.isBoolean(cell);
-      bigint = bigint && CellTypes.isBigint(cell);
-      decimal = decimal && CellTypes.fits(cell, ColumnType.DOUBLE);
+      if (bigint || decimal) {
+        boolean whole = dateLike || CellTypes.isBigint(cell);
+        bigint = bigint && whole;
+        decimal =
+            decimal
+                && (whole ? dateLike || CellTypes.isExactInDouble(cell) : CellTypes.isDouble(cell));
+      }
       return date || bool || bigint || decimal;
     }
 
