@@ -59,7 +59,12 @@ public final class CsvReportReader implements ReportReader {
       throw new UncheckedIOException("cannot open spool file " + file, e);
     }
     this.records = csv.iterator();
-    this.headings = readHeadings();
+    try {
+      this.headings = readHeadings();
+    } catch (RuntimeException e) {
+      closeAfter(e);
+      throw e;
+    }
   }
 
   @Override
@@ -100,6 +105,14 @@ public final class CsvReportReader implements ReportReader {
       csv.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void closeAfter(RuntimeException failure) {
+    try {
+      csv.close();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
     }
   }
 
