@@ -1,37 +1,40 @@
 package io.crewexport.read;
 
 import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads an RFC 4180 CSV report with FastCSV: quoted cells with commas, quotes and line breaks, CRLF
- * or LF line ends, a UTF-8 byte order mark, a last line without a line end. Bytes that are not
- * valid in the charset and rows longer than the heading row are errors that name the line.
+ * Reads an RFC 4180 CSV report with FastCSV: quoted cells with commas, quotes and line breaks,
+ * CRLF, LF or CR line ends, a byte order mark, a last line without a line end, blank lines
+ * (skipped, unless the report has one column). These are errors that name the line, counting from 1
+ * as a text editor does (a quoted line break starts a new line): bytes that are not valid in the
+ * charset, a row with more cells than headings, a quote left open, a record over {@value
+ * #MAX_RECORD} characters and a heading row over {@value RowHandler#MAX_COLUMNS} cells. A row with
+ * fewer cells than headings is padded with nulls and counted.
+ *
+ * <p>One row at a time is held, never the file.
  */
 public final class CsvReportReader implements ReportReader {
-  private static final char BYTE_ORDER_MARK = '\uFEFF';
+  /** The longest record accepted, in characters; its buffer takes twice as many bytes. */
+  static final int MAX_RECORD = 64 * 1024 * 1024;
 
-  /** The largest single cell accepted, in characters. */
-  private static final int MAX_CELL = 256 * 1024 * 1024;
-
+  private final Path file;
+  private final Charset charset;
   private final String source;
-  private final CsvReader<CsvRecord> csv;
-  private final CloseableIterator<CsvRecord> records;
+  private final RowHandler handler = new RowHandler();
+  private final CsvReader<String[]> csv;
+  private final CloseableIterator<String[]> records;
   private final List<String> headings;
-  private long lastLine;
   private long padded;
 
   /**
@@ -40,27 +43,28 @@ public final class CsvReportReader implements ReportReader {
    * @param source names the report in error messages
    */
   public CsvReportReader(Path file, Charset charset, String source) {
+    this.file = file;
+    this.charset = charset;
     this.source = source;
     try {
-      var decoder =
-          charset
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
-      var text =
-          new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
       this.csv =
           CsvReader.builder()
-              .allowExtraFields(true)
-              .allowMissingFields(true)
+              .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+              .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+              .allowUnclosedQuote(false)
               .skipEmptyLines(true)
-              .maxBufferSize(MAX_CELL)
-              .ofCsvRecord(text);
-      this.records = csv.iterator();
+              .maxBufferSize(MAX_RECORD)
+              .build(handler, new DecodingReader(Files.newInputStream(file), charset));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open spool file " + file, e);
     }
-    this.headings = readHeadings();
+    this.records = csv.iterator();
+    try {
+      this.headings = readHeadings();
+    } catch (RuntimeException e) {
+      closeAfter(e);
+      throw e;
+    }
   }
 
   @Override
@@ -70,28 +74,22 @@ public final class CsvReportReader implements ReportReader {
 
   @Override
   public String[] next() {
-    CsvRecord record = nextRecord();
-    if (record == null) {
+    String[] cells = nextRecord();
+    if (cells == null) {
       return null;
     }
-    int count = record.getFieldCount();
+    int count = handler.cellCount();
     if (count > headings.size()) {
       throw malformed(
           "line "
-              + record.getStartingLineNumber()
+              + handler.line()
               + " has "
               + count
-              + " cells but the heading row"
-              + " has "
+              + " cells but the heading row has "
               + headings.size());
     }
     if (count < headings.size()) {
       padded++;
-    }
-    String[] cells = new String[headings.size()];
-    for (int i = 0; i < count; i++) {
-      String cell = record.getField(i);
-      cells[i] = cell.isEmpty() ? null : cell;
     }
     return cells;
   }
@@ -110,37 +108,46 @@ public final class CsvReportReader implements ReportReader {
     }
   }
 
-  private List<String> readHeadings() {
-    CsvRecord first = nextRecord();
-    if (first == null) {
-      throw malformed("the body is empty: no heading row");
+  private void closeAfter(RuntimeException failure) {
+    try {
+      csv.close();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
     }
-    List<String> fields = first.getFields();
-    if (!fields.isEmpty()
-        && !fields.get(0).isEmpty()
-        && fields.get(0).charAt(0) == BYTE_ORDER_MARK) {
-      fields = new java.util.ArrayList<>(fields);
-      fields.set(0, fields.get(0).substring(1));
-    }
-    return List.copyOf(fields);
   }
 
-  private CsvRecord nextRecord() {
+  private List<String> readHeadings() {
+    String[] cells = nextRecord();
+    if (cells == null) {
+      throw malformed("the body is empty: no heading row");
+    }
+    if (handler.cellCount() > RowHandler.MAX_COLUMNS) {
+      throw malformed(
+          "line "
+              + handler.line()
+              + ", the heading row, has "
+              + handler.cellCount()
+              + " cells; at most "
+              + RowHandler.MAX_COLUMNS
+              + " columns are supported");
+    }
+    handler.width(cells.length);
+    return List.of(cells);
+  }
+
+  private String[] nextRecord() {
     try {
-      if (!records.hasNext()) {
-        return null;
-      }
-      CsvRecord record = records.next();
-      lastLine = record.getStartingLineNumber();
-      return record;
+      return records.hasNext() ? records.next() : null;
     } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CharacterCodingException) {
-        throw malformed(
-            "bytes after line " + lastLine + " are not valid " + "text in the declared charset");
+      if (e.getCause() instanceof DecodingReader.InvalidText invalid) {
+        throw malformed(invalid.describe(file, charset));
       }
       throw e;
-    } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
-      throw malformed("after line " + lastLine + ": " + e.getMessage());
+    } catch (CsvParseException e) {
+      String detail = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+      // FastCSV names the line too; say it once.
+      detail = detail.replaceFirst(" \\(record starting at line \\d+\\)$", "");
+      throw malformed("the record starting on line " + handler.line() + ": " + detail);
     }
   }
 
@@ -150,7 +157,6 @@ public final class CsvReportReader implements ReportReader {
         source
             + ": the CSV body cannot be read: "
             + detail
-            + ". Nothing was written; report the"
-            + " body to Crewmojo, or export with --format json.");
+            + ". Nothing was written; report the body to Crewmojo, or export with --format json.");
   }
 }

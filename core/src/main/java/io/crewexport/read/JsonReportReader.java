@@ -1,16 +1,17 @@
 package io.crewexport.read;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,23 +21,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a JSON report: an array of objects keyed by heading, or an object wrapping such an array.
- * Columns follow the keys' first appearance, keys that appear later included; a key repeated inside
- * one object is a second column of the same heading; nested values are kept as JSON text.
+ * Reads a JSON report: an array of objects keyed by heading, or an object wrapping such an array
+ * (the first array among its fields). Columns follow the keys' first appearance, keys that appear
+ * later included; a key missing from an object is an empty cell; a key repeated inside one object
+ * is a second column of the same heading. Strings, numbers and booleans are kept as written; {@code
+ * null} and {@code ""} are empty; nested objects and arrays are kept as JSON text, numbers in them
+ * exactly as written. An element that is not an object is an error naming its line.
  *
  * <p>A first streaming pass collects the keys, a second yields the rows; neither holds the file.
  */
 public final class JsonReportReader implements ReportReader {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonFactory FACTORY = MAPPER.getFactory();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(CsvReportReader.MAX_RECORD).build())
+          .build();
 
   private final Path file;
   private final Charset charset;
   private final String source;
   private final Map<String, Integer> columnByKey = new LinkedHashMap<>();
   private final List<String> headings = new ArrayList<>();
-  private JsonParser parser;
+  private final JsonParser parser;
 
+  /**
+   * Opens {@code file}.
+   *
+   * @param source names the report in error messages
+   */
   public JsonReportReader(Path file, Charset charset, String source) {
     this.file = file;
     this.charset = charset;
@@ -53,16 +65,11 @@ public final class JsonReportReader implements ReportReader {
   @Override
   public String[] next() {
     try {
-      if (parser == null) {
-        return null;
-      }
       JsonToken token = parser.nextToken();
       if (token == JsonToken.END_ARRAY || token == null) {
         return null;
       }
-      if (token != JsonToken.START_OBJECT) {
-        throw malformed("an element of the row array is " + token + ", not an object");
-      }
+      requireObject(parser, token);
       String[] cells = new String[headings.size()];
       Map<String, Integer> seen = new HashMap<>();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -72,7 +79,7 @@ public final class JsonReportReader implements ReportReader {
       }
       return cells;
     } catch (IOException e) {
-      throw malformed(e.getMessage());
+      throw malformed(e);
     }
   }
 
@@ -84,20 +91,16 @@ public final class JsonReportReader implements ReportReader {
   @Override
   public void close() {
     try {
-      if (parser != null) {
-        parser.close();
-      }
+      parser.close();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
   private void scanKeys() {
     try (JsonParser scan = openAtRows()) {
-      if (scan == null) {
-        return;
-      }
-      for (JsonToken token = scan.nextToken(); token == JsonToken.START_OBJECT; ) {
+      for (JsonToken token = scan.nextToken(); token != JsonToken.END_ARRAY; ) {
+        requireObject(scan, token);
         Map<String, Integer> seen = new HashMap<>();
         while (scan.nextToken() == JsonToken.FIELD_NAME) {
           String name = scan.currentName();
@@ -112,7 +115,17 @@ public final class JsonReportReader implements ReportReader {
         token = scan.nextToken();
       }
     } catch (IOException e) {
-      throw malformed(e.getMessage());
+      throw malformed(e);
+    }
+  }
+
+  private void requireObject(JsonParser json, JsonToken token) {
+    if (token != JsonToken.START_OBJECT) {
+      throw malformed(
+          at(json)
+              + ": an element of the row array is "
+              + (token == null ? "missing (the body ends)" : describe(token))
+              + ", not an object of cells keyed by heading");
     }
   }
 
@@ -125,7 +138,11 @@ public final class JsonReportReader implements ReportReader {
   private String valueText() throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-      return MAPPER.writeValueAsString(parser.readValueAsTree());
+      StringWriter text = new StringWriter();
+      try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+        copyStructure(generator);
+      }
+      return text.toString();
     }
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -134,16 +151,25 @@ public final class JsonReportReader implements ReportReader {
     return text.isEmpty() ? null : text;
   }
 
-  /** A parser positioned on the row array's start, or null for an empty wrapper. */
+  /** Copies the object or array at the parser to {@code generator}, numbers as written. */
+  private void copyStructure(JsonGenerator generator) throws IOException {
+    int depth = 0;
+    do {
+      JsonToken token = parser.currentToken();
+      if (token.isNumeric()) {
+        generator.writeNumber(parser.getText());
+      } else {
+        generator.copyCurrentEvent(parser);
+      }
+      depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+    } while (depth > 0 && parser.nextToken() != null);
+  }
+
+  /** A parser positioned on the row array's start. */
   private JsonParser openAtRows() {
+    JsonParser json = null;
     try {
-      var decoder =
-          charset
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
-      Reader reader = new InputStreamReader(Files.newInputStream(file), decoder);
-      JsonParser json = FACTORY.createParser(reader);
+      json = FACTORY.createParser(new DecodingReader(Files.newInputStream(file), charset));
       JsonToken first = json.nextToken();
       if (first == JsonToken.START_ARRAY) {
         return json;
@@ -156,11 +182,59 @@ public final class JsonReportReader implements ReportReader {
           json.skipChildren();
         }
       }
-      json.close();
-      throw malformed("expected an array of objects, or an object holding one");
+      throw malformed(
+          "the body is "
+              + (first == null ? "empty" : describe(first))
+              + ", not an array of objects nor an object holding one");
     } catch (IOException e) {
-      throw malformed(e.getMessage());
+      throw malformed(e);
+    } catch (RuntimeException e) {
+      closeQuietly(json);
+      throw e;
     }
+  }
+
+  private static void closeQuietly(JsonParser json) {
+    try {
+      if (json != null) {
+        json.close();
+      }
+    } catch (IOException e) {
+      // Already failing; the first error is the one to report.
+    }
+  }
+
+  private static String describe(JsonToken token) {
+    return switch (token) {
+      case START_ARRAY -> "an array";
+      case START_OBJECT -> "an object";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> token.toString();
+    };
+  }
+
+  private static String at(JsonParser json) {
+    var location = json.currentTokenLocation();
+    return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private CrewexportException malformed(IOException e) {
+    if (e instanceof DecodingReader.InvalidText invalid) {
+      return malformed(invalid.describe(file, charset));
+    }
+    if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+      return malformed(
+          "line "
+              + json.getLocation().getLineNr()
+              + ", column "
+              + json.getLocation().getColumnNr()
+              + ": "
+              + json.getOriginalMessage());
+    }
+    return malformed(e.getMessage());
   }
 
   private CrewexportException malformed(String detail) {
@@ -169,7 +243,6 @@ public final class JsonReportReader implements ReportReader {
         source
             + ": the JSON body cannot be read: "
             + detail
-            + ". Nothing was written; report the"
-            + " body to Crewmojo, or export with --format csv.");
+            + ". Nothing was written; report the body to Crewmojo, or export with --format csv.");
   }
 }

@@ -1,108 +1,166 @@
 package io.crewexport.schema;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * Which types a single cell's text fits, and its value once a type is chosen. The rules, stated in
  * the README: {@code yyyymmdd} numbers are dates and {@code 0} means none; {@code Yes}/{@code No}
- * and {@code true}/{@code false} are booleans; whole numbers without leading zeros are BIGINT;
- * decimals are DOUBLE; an empty cell is null in every type.
+ * and {@code true}/{@code false}, in any case, are booleans; whole numbers that a long holds,
+ * without a plus sign or leading zeros, are BIGINT; decimals such as {@code -12.50} with at most 15
+ * significant digits (so a double holds them exactly) are DOUBLE, and so are whole numbers of at
+ * most 15 digits; an empty cell is null in every type; anything is TEXT.
+ *
+ * <p>The checks run on every cell of a report, so they look at chars and allocate nothing.
  */
 public final class CellTypes {
+  /** The most digits a double holds exactly, whatever they are. */
+  private static final int DOUBLE_DIGITS = 15;
+
+  private static final String LONG_MAX = Long.toString(Long.MAX_VALUE);
+  private static final String LONG_MIN = Long.toString(Long.MIN_VALUE);
+
   private CellTypes() {}
 
-  /** Whether {@code text} is the vendor's "no date". */
-  static boolean isNoDate(String text) {
-    return text.equals("0");
-  }
-
-  /** Whether {@code text} is a real date written {@code yyyymmdd}. */
-  static boolean isDate(String text) {
-    return text.length() == 8 && allDigits(text) && text.charAt(0) != '0' && toDate(text) != null;
-  }
-
-  static boolean isBoolean(String text) {
-    return text.equalsIgnoreCase("yes")
-        || text.equalsIgnoreCase("no")
-        || text.equalsIgnoreCase("true")
-        || text.equalsIgnoreCase("false");
+  /** Whether non-empty {@code text} is a value of {@code type}. */
+  public static boolean fits(String text, ColumnType type) {
+    return switch (type) {
+      case TEXT -> true;
+      case BIGINT -> isBigint(text);
+      case DOUBLE -> isDouble(text) || isShortBigint(text);
+      case BOOLEAN -> isBoolean(text);
+      case DATE -> isDate(text) || isNoDate(text);
+    };
   }
 
   /**
-   * A whole number that a long holds and that prints back the same (no {@code +}, no {@code 007}).
+   * The value of {@code text} in a column of {@code type}; null for an empty cell (and for {@code
+   * 0} in a DATE column).
+   *
+   * @throws IllegalArgumentException if {@code text} does not fit {@code type}, rather than alter
+   *     it: a column's type must come from inference over its values
    */
-  static boolean isBigint(String text) {
-    int start = text.startsWith("-") ? 1 : 0;
-    int digits = text.length() - start;
-    if (digits < 1 || digits > 19 || !allDigits(text.substring(start))) {
-      return false;
-    }
-    if (digits > 1 && text.charAt(start) == '0') {
-      return false;
-    }
-    try {
-      return Long.toString(Long.parseLong(text)).equals(text);
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  /**
-   * A plain decimal such as {@code -12.50} that a double holds exactly enough (at most 15
-   * significant digits, no exponent, no leading zeros before the point).
-   */
-  static boolean isDouble(String text) {
-    int start = text.startsWith("-") ? 1 : 0;
-    int point = text.indexOf('.');
-    if (point <= start || point == text.length() - 1) {
-      return false;
-    }
-    String whole = text.substring(start, point);
-    String fraction = text.substring(point + 1);
-    if (!allDigits(whole)
-        || !allDigits(fraction)
-        || (whole.length() > 1 && whole.charAt(0) == '0')) {
-      return false;
-    }
-    return whole.length() + fraction.length() <= 15;
-  }
-
-  /** The value of {@code text} in a column of {@code type}; null for an empty cell. */
   public static Object value(String text, ColumnType type) {
     if (text == null || text.isEmpty()) {
       return null;
+    }
+    if (!fits(text, type)) {
+      throw new IllegalArgumentException(
+          "'" + abbreviate(text) + "' is not a " + type + " value; it needs a wider column type");
     }
     return switch (type) {
       case TEXT -> text;
       case BIGINT -> Long.parseLong(text);
       case DOUBLE -> Double.parseDouble(text);
-      case BOOLEAN -> text.equalsIgnoreCase("yes") || text.equalsIgnoreCase("true");
-      case DATE -> isNoDate(text) ? null : toDate(text);
+      case BOOLEAN -> isTrue(text);
+      case DATE -> isNoDate(text) ? null : LocalDate.of(year(text), month(text), day(text));
     };
   }
 
-  private static LocalDate toDate(String text) {
-    try {
-      return LocalDate.of(
-          Integer.parseInt(text.substring(0, 4)),
-          Integer.parseInt(text.substring(4, 6)),
-          Integer.parseInt(text.substring(6, 8)));
-    } catch (DateTimeException | NumberFormatException e) {
-      return null;
-    }
+  /** Whether {@code text} is the vendor's "no date". */
+  static boolean isNoDate(String text) {
+    return text.length() == 1 && text.charAt(0) == '0';
   }
 
-  private static boolean allDigits(String text) {
-    if (text.isEmpty()) {
+  /** Whether {@code text} is a real date written {@code yyyymmdd}, from year 1000 on. */
+  static boolean isDate(String text) {
+    if (text.length() != 8 || !digits(text, 0, 8) || text.charAt(0) == '0') {
       return false;
     }
-    for (int i = 0; i < text.length(); i++) {
+    int month = month(text);
+    int day = day(text);
+    return month >= 1
+        && month <= 12
+        && day >= 1
+        && day <= Month.of(month).length(Year.isLeap(year(text)));
+  }
+
+  static boolean isBoolean(String text) {
+    return switch (text.length()) {
+      case 2 -> text.equalsIgnoreCase("no");
+      case 3 -> text.equalsIgnoreCase("yes");
+      case 4 -> text.equalsIgnoreCase("true");
+      case 5 -> text.equalsIgnoreCase("false");
+      default -> false;
+    };
+  }
+
+  /** A whole number that a long holds and that prints back the same (no {@code +}, {@code 007}). */
+  static boolean isBigint(String text) {
+    int start = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
+    int length = text.length() - start;
+    if (length < 1 || length > 19 || !digits(text, start, text.length())) {
+      return false;
+    }
+    if (text.charAt(start) == '0') {
+      return length == 1 && start == 0;
+    }
+    return length < 19 || text.compareTo(start == 0 ? LONG_MAX : LONG_MIN) <= 0;
+  }
+
+  /**
+   * A plain decimal such as {@code -12.50}: digits, a point, digits, at most 15 of them, no
+   * exponent, no leading zeros before the point.
+   */
+  static boolean isDouble(String text) {
+    int start = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
+    int point = text.indexOf('.', start);
+    int end = text.length();
+    if (point <= start || point == end - 1 || end - start - 1 > DOUBLE_DIGITS) {
+      return false;
+    }
+    if (point - start > 1 && text.charAt(start) == '0') {
+      return false;
+    }
+    return digits(text, start, point) && digits(text, point + 1, end);
+  }
+
+  /** A whole number that a double holds exactly. */
+  private static boolean isShortBigint(String text) {
+    return isBigint(text) && isExactInDouble(text);
+  }
+
+  /** Whether whole number {@code text} has few enough digits for a double to hold it exactly. */
+  static boolean isExactInDouble(String text) {
+    return text.length() - (text.charAt(0) == '-' ? 1 : 0) <= DOUBLE_DIGITS;
+  }
+
+  private static boolean isTrue(String text) {
+    return text.equalsIgnoreCase("yes") || text.equalsIgnoreCase("true");
+  }
+
+  private static int year(String text) {
+    return number(text, 0, 4);
+  }
+
+  private static int month(String text) {
+    return number(text, 4, 6);
+  }
+
+  private static int day(String text) {
+    return number(text, 6, 8);
+  }
+
+  private static int number(String text, int start, int end) {
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value;
+  }
+
+  private static boolean digits(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
         return false;
       }
     }
     return true;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "...";
   }
 }

@@ -3,6 +3,10 @@ package io.crewexport.schema;
 /**
  * The type of a report column, and the Java class its non-null values have in a {@link
  * io.crewexport.spi.Row}.
+ *
+ * <p>Types only ever widen from one export of a report to the next: BIGINT to DOUBLE to TEXT, DATE
+ * to TEXT, BOOLEAN to TEXT. Every value of a type is also a value of the types it widens to, so a
+ * widened column still holds every earlier value.
  */
 public enum ColumnType {
   /** Any text; values are {@link String}. */
@@ -28,5 +32,22 @@ public enum ColumnType {
   /** The class of this type's values in a row. */
   public Class<?> valueClass() {
     return valueClass;
+  }
+
+  /** The next wider type: DOUBLE for BIGINT, TEXT for the others and for TEXT itself. */
+  public ColumnType wider() {
+    return this == BIGINT ? DOUBLE : TEXT;
+  }
+
+  /** Whether this type is {@code other} or wider than it, so holds all of its values. */
+  public boolean holds(ColumnType other) {
+    for (ColumnType type = other; ; type = type.wider()) {
+      if (type == this) {
+        return true;
+      }
+      if (type == TEXT) {
+        return false;
+      }
+    }
   }
 }

@@ -1,89 +1,121 @@
 package io.crewexport.schema;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
  * Infers column types over a whole report: feed every row to {@link #accept}, then ask for {@link
- * #schema}. A type is kept only if every non-empty cell of the column fits it, so no value is ever
- * altered or dropped; a column that fits nothing narrower is text.
+ * #result} (what each column's values fit, for {@link SchemaEvolution}) or, for a report without
+ * earlier exports, {@link #schema}. A type is kept only if every non-empty cell of the column fits
+ * it, so no value is ever altered or dropped; a column that fits nothing narrower is text.
  *
  * <pre>{@code
- * TypeInference inference = new TypeInference(headings);
+ * TypeInference inference = new TypeInference(reader.headings(), policy);
  * for (String[] row; (row = reader.next()) != null; ) inference.accept(row);
- * ReportSchema schema = inference.schema();
+ * EvolvedSchema evolved = SchemaEvolution.evolve(storedSchema, inference.result());
  * }</pre>
  */
 public final class TypeInference {
   private final List<String> headings;
   private final List<String> names;
+  private final SchemaPolicy policy;
   private final ColumnStats[] stats;
 
+  /** Columns that may still be something other than TEXT; the others need no more checks. */
+  private final int[] open;
+
+  private int openCount;
+
+  /** Inference without pins. */
   public TypeInference(List<String> headings) {
-    this.headings = List.copyOf(headings);
-    this.names = ColumnNames.of(headings);
-    this.stats = new ColumnStats[headings.size()];
-    for (int i = 0; i < stats.length; i++) {
-      stats[i] = new ColumnStats();
-    }
+    this(headings, SchemaPolicy.INFER);
   }
 
-  /** Takes one row's cells; {@code null} is an empty cell. */
-  public void accept(String[] cells) {
+  public TypeInference(List<String> headings, SchemaPolicy policy) {
+    this.headings = List.copyOf(headings);
+    this.names = ColumnNames.of(headings);
+    this.policy = policy;
+    this.stats = new ColumnStats[headings.size()];
+    this.open = new int[headings.size()];
     for (int i = 0; i < stats.length; i++) {
-      String cell = cells[i];
-      if (cell != null && !cell.isEmpty()) {
-        stats[i].accept(cell);
+      stats[i] = new ColumnStats();
+      open[i] = i;
+    }
+    this.openCount = stats.length;
+  }
+
+  /** Takes one row's cells, at least one per heading; {@code null} or {@code ""} is empty. */
+  public void accept(String[] cells) {
+    for (int k = 0; k < openCount; ) {
+      int column = open[k];
+      String cell = cells[column];
+      if (cell != null && !cell.isEmpty() && !stats[column].accept(cell)) {
+        open[k] = open[--openCount];
+      } else {
+        k++;
       }
     }
   }
 
-  /** The schema of the rows seen so far. */
-  public ReportSchema schema() {
-    List<Column> columns = new ArrayList<>(stats.length);
+  /** What each column's values seen so far fit, with the policy to apply. */
+  public InferredSchema result() {
+    List<InferredColumn> columns = new ArrayList<>(stats.length);
     for (int i = 0; i < stats.length; i++) {
-      columns.add(new Column(headings.get(i), names.get(i), stats[i].type()));
+      columns.add(new InferredColumn(headings.get(i), names.get(i), stats[i].fit()));
     }
-    return new ReportSchema(columns);
+    return new InferredSchema(columns, policy);
+  }
+
+  /** The schema of the rows seen so far, for a report without earlier exports. */
+  public ReportSchema schema() {
+    return result().schema();
   }
 
   /** What one column's cells have fitted so far. */
   private static final class ColumnStats {
-    private boolean seen;
+    private boolean hasValues;
+    private boolean realDates;
     private boolean date = true;
-    private boolean realDate;
     private boolean bool = true;
     private boolean bigint = true;
     private boolean decimal = true;
 
-    void accept(String cell) {
-      seen = true;
+    /** Takes a non-empty cell; false once the column can only be TEXT. */
+    boolean accept(String cell) {
+      hasValues = true;
+      // A date or the vendor's 0 is also a short whole number: no need to check that again.
+      boolean dateLike = false;
       if (date) {
-        boolean isReal = CellTypes.isDate(cell);
-        realDate |= isReal;
-        date = isReal || CellTypes.isNoDate(cell);
+        boolean real = CellTypes.isDate(cell);
+        dateLike = real || CellTypes.isNoDate(cell);
+        realDates |= real;
+        date = dateLike;
       }
       bool = bool && CellTypes.isBoolean(cell);
-      boolean whole = bigint || decimal ? CellTypes.isBigint(cell) : false;
-      bigint = bigint && whole;
-      // Whole numbers join a DOUBLE column only while a double still holds them exactly.
-      decimal = decimal && ((whole && cell.length() <= 16) || CellTypes.isDouble(cell));
+      if (bigint || decimal) {
+        boolean whole = dateLike || CellTypes.isBigint(cell);
+        bigint = bigint && whole;
+        decimal =
+            decimal
+                && (whole ? dateLike || CellTypes.isExactInDouble(cell) : CellTypes.isDouble(cell));
+      }
+      return date || bool || bigint || decimal;
     }
 
-    ColumnType type() {
-      if (!seen) {
-        return ColumnType.TEXT;
+    ColumnFit fit() {
+      EnumSet<ColumnType> types = EnumSet.of(ColumnType.TEXT);
+      addIf(date, ColumnType.DATE, types);
+      addIf(bool, ColumnType.BOOLEAN, types);
+      addIf(bigint, ColumnType.BIGINT, types);
+      addIf(decimal, ColumnType.DOUBLE, types);
+      return new ColumnFit(types, hasValues, realDates);
+    }
+
+    private static void addIf(boolean fits, ColumnType type, EnumSet<ColumnType> types) {
+      if (fits) {
+        types.add(type);
       }
-      if (date && realDate) {
-        return ColumnType.DATE;
-      }
-      if (bool) {
-        return ColumnType.BOOLEAN;
-      }
-      if (bigint) {
-        return ColumnType.BIGINT;
-      }
-      return decimal ? ColumnType.DOUBLE : ColumnType.TEXT;
     }
   }
 }

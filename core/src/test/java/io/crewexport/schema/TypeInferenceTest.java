@@ -7,7 +7,6 @@ import io.crewexport.read.CsvReportReader;
 import io.crewexport.read.ReportReader;
 import io.crewexport.testing.Samples;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,15 +84,6 @@ final class TypeInferenceTest {
     TypeInference inference = new TypeInference(List.of("e"));
     inference.accept(new String[] {null});
     assertThat(inference.schema().column(0).type()).isEqualTo(ColumnType.TEXT);
-  }
-
-  @Test
-  void convertsCellsToTypedValues() {
-    assertThat(CellTypes.value("20240131", ColumnType.DATE)).isEqualTo(LocalDate.of(2024, 1, 31));
-    assertThat(CellTypes.value("0", ColumnType.DATE)).isNull();
-    assertThat(CellTypes.value("No", ColumnType.BOOLEAN)).isEqualTo(false);
-    assertThat(CellTypes.value("-12", ColumnType.BIGINT)).isEqualTo(-12L);
-    assertThat(CellTypes.value("", ColumnType.TEXT)).isNull();
   }
 
   @Test

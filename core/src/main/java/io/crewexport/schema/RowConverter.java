@@ -1,0 +1,58 @@
+package io.crewexport.schema;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Turns a row as read (cells in the order of this export's headings) into the values of the schema
+ * written (stored columns first, in their order, then new ones), each converted by its column's
+ * type with {@link CellTypes#value}. A stored column the vendor no longer sends is null.
+ */
+public final class RowConverter {
+  private final ReportSchema schema;
+  private final int[] sources;
+
+  /**
+   * @param schema the schema written
+   * @param sources for each column of {@code schema}, the index of its cell in a row as read, or -1
+   *     for a column the export does not hold
+   */
+  RowConverter(ReportSchema schema, int[] sources) {
+    this.schema = requireNonNull(schema, "schema");
+    this.sources = sources.clone();
+    if (sources.length != schema.size()) {
+      throw new IllegalArgumentException(
+          sources.length + " sources for a schema of " + schema.size() + " columns");
+    }
+  }
+
+  /** The schema the values follow. */
+  public ReportSchema schema() {
+    return schema;
+  }
+
+  /**
+   * The typed values of one row as read.
+   *
+   * @throws IllegalStateException if a cell does not fit its column's type, which means the rows
+   *     differ from those the schema was inferred from
+   */
+  public Object[] convert(String[] cells) {
+    Object[] values = new Object[sources.length];
+    for (int i = 0; i < sources.length; i++) {
+      if (sources[i] >= 0) {
+        values[i] = value(cells[sources[i]], schema.column(i));
+      }
+    }
+    return values;
+  }
+
+  private static Object value(String cell, Column column) {
+    try {
+      return CellTypes.value(cell, column.type());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "column " + column.name() + ": " + e.getMessage() + " (the rows changed after inference)",
+          e);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.crewexport.schema;
+
+import static io.crewexport.schema.ColumnType.BIGINT;
+import static io.crewexport.schema.ColumnType.BOOLEAN;
+import static io.crewexport.schema.ColumnType.DATE;
+import static io.crewexport.schema.ColumnType.DOUBLE;
+import static io.crewexport.schema.ColumnType.TEXT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+final class CellTypesTest {
+
+  @Test
+  void acceptsOnlyRealYyyymmddDatesAndZero() {
+    assertThat(CellTypes.fits("20240229", DATE)).isTrue();
+    assertThat(CellTypes.fits("19991231", DATE)).isTrue();
+    assertThat(CellTypes.fits("0", DATE)).isTrue();
+    for (String notADate :
+        new String[] {
+          "20230229", "20241301", "20240100", "20240431", "00010101", "2024013", "00"
+        }) {
+      assertThat(CellTypes.fits(notADate, DATE)).as(notADate).isFalse();
+    }
+    assertThat(CellTypes.fits("2024-01-31", DATE)).isFalse();
+  }
+
+  @Test
+  void acceptsYesNoTrueFalseInAnyCase() {
+    for (String yes : new String[] {"Yes", "no", "TRUE", "False"}) {
+      assertThat(CellTypes.fits(yes, BOOLEAN)).as(yes).isTrue();
+    }
+    for (String no : new String[] {"Y", "1", "0", "yes!", "nope"}) {
+      assertThat(CellTypes.fits(no, BOOLEAN)).as(no).isFalse();
+    }
+  }
+
+  @Test
+  void acceptsWholeNumbersThatALongHoldsAndPrintsTheSame() {
+    for (String whole : new String[] {"0", "-7", "9223372036854775807", "-9223372036854775808"}) {
+      assertThat(CellTypes.fits(whole, BIGINT)).as(whole).isTrue();
+    }
+    for (String not :
+        new String[] {
+          "9223372036854775808", "-9223372036854775809", "007", "-0", "+1", "-", "1.0", " 1", "١"
+        }) {
+      assertThat(CellTypes.fits(not, BIGINT)).as(not).isFalse();
+    }
+  }
+
+  @Test
+  void acceptsDecimalsAndWholeNumbersThatADoubleHoldsExactly() {
+    for (String exact : new String[] {"-12.50", "0.5", "123456789012.345", "999999999999999"}) {
+      assertThat(CellTypes.fits(exact, DOUBLE)).as(exact).isTrue();
+    }
+    for (String not :
+        new String[] {"1234567890123.456", "9999999999999999", "1.", ".5", "-.5", "00.5", "1e5"}) {
+      assertThat(CellTypes.fits(not, DOUBLE)).as(not).isFalse();
+    }
+  }
+
+  @Test
+  void fitsAnythingAsText() {
+    assertThat(CellTypes.fits("20240131, or so", TEXT)).isTrue();
+  }
+
+  @Test
+  void convertsCellsToTypedValues() {
+    assertThat(CellTypes.value("20240131", DATE)).isEqualTo(LocalDate.of(2024, 1, 31));
+    assertThat(CellTypes.value("0", DATE)).isNull();
+    assertThat(CellTypes.value("No", BOOLEAN)).isEqualTo(false);
+    assertThat(CellTypes.value("YES", BOOLEAN)).isEqualTo(true);
+    assertThat(CellTypes.value("-12", BIGINT)).isEqualTo(-12L);
+    assertThat(CellTypes.value("20240131", BIGINT)).isEqualTo(20240131L);
+    assertThat(CellTypes.value("7", DOUBLE)).isEqualTo(7.0);
+    assertThat(CellTypes.value("", TEXT)).isNull();
+    assertThat(CellTypes.value(null, DATE)).isNull();
+  }
+
+  @Test
+  void refusesToAlterAValueThatDoesNotFit() {
+    assertThatThrownBy(() -> CellTypes.value("maybe", BOOLEAN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'maybe' is not a BOOLEAN value; it needs a wider column type");
+    assertThatThrownBy(() -> CellTypes.value("007", BIGINT))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CellTypes.value("20240230", DATE))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void widensAlongTheDocumentedChains() {
+    assertThat(BIGINT.wider()).isEqualTo(DOUBLE);
+    assertThat(DOUBLE.wider()).isEqualTo(TEXT);
+    assertThat(DATE.wider()).isEqualTo(TEXT);
+    assertThat(BOOLEAN.wider()).isEqualTo(TEXT);
+    assertThat(TEXT.holds(DATE)).isTrue();
+    assertThat(DOUBLE.holds(BIGINT)).isTrue();
+    assertThat(BIGINT.holds(DOUBLE)).isFalse();
+    assertThat(BIGINT.holds(DATE)).isFalse();
+    assertThat(DATE.holds(DATE)).isTrue();
+  }
+}
