@@ -1,15 +1,20 @@
 package io.crewexport.export;
 
 import io.crewexport.ReportRequest;
+import io.crewexport.schema.EvolvedSchema;
+import io.crewexport.schema.InferredSchema;
 import io.crewexport.schema.ReportSchema;
+import io.crewexport.schema.SchemaEvolution;
+import io.crewexport.schema.SchemaPolicy;
 
 /**
- * Where a caller steers an export between download and write: the schema to write with, a check of
- * the body before any sink opens, and a transform of every row. Each default changes nothing.
+ * Where a caller steers an export between download and write: the type policy, the schema to write
+ * with (given the report's earlier exports), a check of the body before any sink opens, a transform
+ * of every row, and progress. Each default changes nothing.
  *
  * <pre>{@code
  * ExportHooks hooks = new ExportHooks() {
- *   public void check(ReportRequest request, long rows) {
+ *   public void check(ReportRequest request, ReportSchema schema, long rows) {
  *     if (rows == 0) throw new CrewexportException(ErrorCode.SUSPICIOUS_REPORT, "empty");
  *   }
  * };
@@ -20,13 +25,18 @@ public interface ExportHooks {
   /** Hooks that change nothing. */
   ExportHooks NONE = new ExportHooks() {};
 
+  /** The pins and all-text switch that inference applies. */
+  default SchemaPolicy policy(ReportRequest request) {
+    return SchemaPolicy.INFER;
+  }
+
   /**
-   * The schema to write with, given the one inferred from this body: the same columns in the same
-   * order, each type at least as wide as inferred (a report's earlier exports may have widened it).
-   * Cells are converted with the returned types.
+   * The schema to write with, given what inference learnt from this body: by default the inferred
+   * one; a caller that keeps the report's earlier schema returns {@link SchemaEvolution#evolve} so
+   * every partition reads together.
    */
-  default ReportSchema schemaToWrite(ReportRequest request, ReportSchema inferred) {
-    return inferred;
+  default EvolvedSchema evolve(ReportRequest request, InferredSchema inferred) {
+    return SchemaEvolution.first(inferred);
   }
 
   /**

@@ -9,8 +9,10 @@ import io.crewexport.client.CrewmojoClient;
 import io.crewexport.client.DownloadedReport;
 import io.crewexport.read.ReportReader;
 import io.crewexport.read.ReportReaders;
-import io.crewexport.schema.CellTypes;
-import io.crewexport.schema.ReportSchema;
+import io.crewexport.schema.EvolvedSchema;
+import io.crewexport.schema.InferredSchema;
+import io.crewexport.schema.RowConverter;
+import io.crewexport.schema.SchemaPolicy;
 import io.crewexport.schema.TypeInference;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.ReportSink;
@@ -72,20 +74,17 @@ public final class ReportExporter {
     Instant start = clock.instant();
     try (DownloadedReport report = client.download(request, spoolFolder, hooks::downloaded)) {
       Duration download = Duration.between(start, clock.instant());
-      Inferred inferred = inferSchema(report);
-      ReportSchema schema = hooks.schemaToWrite(request, inferred.schema);
-      hooks.check(request, schema, inferred.rows);
-      RowTransform transform = hooks.transform(request, schema);
-      log.info(
-          "{}: {} rows, {} columns, schema {}",
-          request.describe(),
-          inferred.rows,
-          transform.schema().size(),
-          transform.schema().fingerprint());
-      Written written = write(report, schema, transform, sinks, target, hooks);
+      Inferred inferred = inferSchema(report, hooks.policy(request));
+      EvolvedSchema evolved = hooks.evolve(request, inferred.schema);
+      logDrift(request, inferred.rows, evolved);
+      hooks.check(request, evolved.schema(), inferred.rows);
+      RowTransform transform = hooks.transform(request, evolved.schema());
+      Written written = write(report, evolved.converter(), transform, sinks, target, hooks);
       return new ExportResult(
           request,
           transform.schema(),
+          evolved.schema(),
+          evolved.drift(),
           written.rows,
           written.padded,
           report.bytes(),
@@ -98,20 +97,30 @@ public final class ReportExporter {
     }
   }
 
-  private static Inferred inferSchema(DownloadedReport report) {
+  private static Inferred inferSchema(DownloadedReport report, SchemaPolicy policy) {
     try (ReportReader reader = open(report)) {
-      TypeInference inference = new TypeInference(reader.headings());
+      TypeInference inference = new TypeInference(reader.headings(), policy);
       long rows = 0;
       for (String[] cells; (cells = reader.next()) != null; rows++) {
         inference.accept(cells);
       }
-      return new Inferred(inference.schema(), rows);
+      return new Inferred(inference.result(), rows);
     }
+  }
+
+  private static void logDrift(ReportRequest request, long rows, EvolvedSchema evolved) {
+    log.info(
+        "{}: {} rows, {} columns, {}",
+        request.describe(),
+        rows,
+        evolved.schema().size(),
+        evolved.drift().summary());
+    evolved.drift().notices().forEach(notice -> log.info("{}: {}", request.describe(), notice));
   }
 
   private Written write(
       DownloadedReport report,
-      ReportSchema schema,
+      RowConverter converter,
       RowTransform transform,
       List<ReportSink> sinks,
       ExportTarget target,
@@ -128,7 +137,7 @@ public final class ReportExporter {
           checkInterrupted(target);
           hooks.written(rows);
         }
-        Row row = transform.apply(toRow(cells, schema));
+        Row row = transform.apply(Row.wrap(converter.convert(cells)));
         for (TimedWriter writer : writers) {
           writer.write(row);
         }
@@ -170,14 +179,6 @@ public final class ReportExporter {
     }
   }
 
-  private static Row toRow(String[] cells, ReportSchema schema) {
-    Object[] values = new Object[cells.length];
-    for (int i = 0; i < cells.length; i++) {
-      values[i] = CellTypes.value(cells[i], schema.column(i).type());
-    }
-    return Row.wrap(values);
-  }
-
   private static ReportReader open(DownloadedReport report) {
     return ReportReaders.open(
         report.file(), report.charset(), report.json(), report.request().describe());
@@ -187,7 +188,7 @@ public final class ReportExporter {
     return sinks.stream().map(ReportSink::name).toList();
   }
 
-  private record Inferred(ReportSchema schema, long rows) {}
+  private record Inferred(InferredSchema schema, long rows) {}
 
   private record Written(long rows, long padded, Map<String, SinkOutcome> results) {}
 

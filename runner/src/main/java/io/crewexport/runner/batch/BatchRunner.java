@@ -156,7 +156,8 @@ public final class BatchRunner {
   }
 
   private void record(BatchJob job, ExportUnit unit, ExportTarget target, ExportResult result) {
-    List<StoredColumn> schema = result.schema().columns().stream().map(StoredColumn::of).toList();
+    List<StoredColumn> schema =
+        result.sourceSchema().columns().stream().map(StoredColumn::of).toList();
     Period period = unit.request().period();
     result
         .sinks()

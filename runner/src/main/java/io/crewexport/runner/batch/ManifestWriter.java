@@ -76,6 +76,8 @@ public final class ManifestWriter {
     entry.put("bytes", result.bytes());
     entry.put("columns", result.schema().size());
     entry.put("schema_fingerprint", result.schema().fingerprint());
+    entry.put("schema_drift", result.drift().summary());
+    entry.put("schema_notices", result.drift().notices());
     entry.put("location", outcome.result().location());
     entry.put("files", files(outcome.result().files()));
     entry.put("attempts", result.attempts());

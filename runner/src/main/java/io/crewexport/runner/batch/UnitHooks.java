@@ -6,16 +6,23 @@ import io.crewexport.Period;
 import io.crewexport.ReportRequest;
 import io.crewexport.export.ExportHooks;
 import io.crewexport.export.RowTransform;
+import io.crewexport.runner.config.ReportConfig;
 import io.crewexport.runner.plan.ExportUnit;
 import io.crewexport.runner.progress.ProgressBoard;
 import io.crewexport.runner.state.Committed;
 import io.crewexport.runner.state.ReportState;
+import io.crewexport.runner.state.StoredColumn;
+import io.crewexport.schema.EvolvedSchema;
+import io.crewexport.schema.InferredSchema;
 import io.crewexport.schema.ReportSchema;
+import io.crewexport.schema.SchemaEvolution;
+import io.crewexport.schema.SchemaPolicy;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Steers one export of a batch: refuses a body that is empty or far smaller than the last good
+ * Steers one export of a batch: types columns with the report's pins and the schema its earlier
+ * exports wrote (types only widen), refuses a body that is empty or far smaller than the last good
  * export of the same period, and applies the report's column transforms.
  *
  * <p>Options: {@code allow-empty=true} commits an empty report; {@code allow-shrink=true} commits
@@ -44,6 +51,23 @@ final class UnitHooks implements ExportHooks {
     this.state = state;
     this.salt = salt;
     this.snapshotDate = snapshotDate;
+  }
+
+  @Override
+  public SchemaPolicy policy(ReportRequest request) {
+    ReportConfig report = unit.report();
+    return new SchemaPolicy(report.pins(), Boolean.TRUE.equals(report.allText()));
+  }
+
+  /** Widens from the schema the report's earlier exports wrote, so all partitions read together. */
+  @Override
+  public EvolvedSchema evolve(ReportRequest request, InferredSchema inferred) {
+    if (state.schema().isEmpty()) {
+      return SchemaEvolution.first(inferred);
+    }
+    ReportSchema stored =
+        new ReportSchema(state.schema().stream().map(StoredColumn::toColumn).toList());
+    return SchemaEvolution.evolve(stored, inferred);
   }
 
   @Override
