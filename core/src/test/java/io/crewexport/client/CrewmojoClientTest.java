@@ -27,6 +27,7 @@ import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.Period;
 import io.crewexport.ReportRequest;
+import io.crewexport.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,20 @@ final class CrewmojoClientTest {
                 equalToJson(
                     "{\"startDate\":20240101,\"endDate\":20241231,\"contentType\":\"csv\"}")));
     assertThat(spool).isEmptyDirectory();
+  }
+
+  @Test
+  void namesTheToolAndItsVersionInTheUserAgent() {
+    server.stubFor(post(urlEqualTo(DOWNLOAD)).willReturn(csv(BODY)));
+
+    fixture.client.download(YEAR, spool).close();
+
+    assertThat(Version.current()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    String agent =
+        "crewexport/" + Version.current() + " (Java " + Runtime.version().feature() + ")";
+    server.verify(postRequestedFor(urlEqualTo(DOWNLOAD)).withHeader("User-Agent", equalTo(agent)));
+    server.verify(
+        postRequestedFor(urlEqualTo("/v1/oauth/token")).withHeader("User-Agent", equalTo(agent)));
   }
 
   @Test
