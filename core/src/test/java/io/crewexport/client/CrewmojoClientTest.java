@@ -195,7 +195,7 @@ final class CrewmojoClientTest {
 
     assertThatThrownBy(() -> fixture.client.download(YEAR, spool))
         .isInstanceOf(CrewexportException.class)
-        .hasMessageContaining("freshly issued token")
+        .hasMessageContaining("freshly issued token (HTTP 401: Unauthorized)")
         .extracting(e -> ((CrewexportException) e).code())
         .isEqualTo(ErrorCode.UNAUTHORIZED);
     server.verify(2, postRequestedFor(urlEqualTo("/v1/oauth/token")));

@@ -35,12 +35,14 @@ public final class FeignApis {
   }
 
   private static Client client(ClientSettings settings) {
-    // Null keeps the runtime's defaults; the host name is verified either way.
+    // Null keeps the runtime's defaults; the host name is verified either way. Request bodies
+    // are tiny and buffered: in streaming mode HttpURLConnection drops the body of a 401, and
+    // with it the vendor's errorMessage.
     SSLSocketFactory sockets =
         settings
             .optionalTrustStore()
             .map(store -> TrustedSockets.factory(store, System.getenv()))
             .orElse(null);
-    return new Client.Default(sockets, null);
+    return new Client.Default(sockets, null, false);
   }
 }
