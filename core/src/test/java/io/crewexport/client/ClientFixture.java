@@ -48,13 +48,13 @@ final class ClientFixture {
   }
 
   static void stubToken(WireMockExtension server, String token) {
-    server.stubFor(
-        post(urlEqualTo("/v1/oauth/token"))
-            .willReturn(
-                okJson(
-                    "{\"access_token\":\""
-                        + token
-                        + "\",\"token_type\":\"Bearer\",\"expires_in\":1800}")));
+    server.stubFor(post(urlEqualTo("/v1/oauth/token")).willReturn(tokenAnswer(token)));
+  }
+
+  /** The token endpoint's answer issuing {@code token} for 30 minutes. */
+  static ResponseDefinitionBuilder tokenAnswer(String token) {
+    return okJson(
+        "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":1800}");
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.crewexport.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -11,6 +10,7 @@ import static io.crewexport.client.ClientFixture.csv;
 import static io.crewexport.client.ClientFixture.error;
 import static io.crewexport.client.ClientFixture.stubInTurn;
 import static io.crewexport.client.ClientFixture.stubToken;
+import static io.crewexport.client.ClientFixture.tokenAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.extension.Parameters;
@@ -74,9 +74,9 @@ final class ConcurrencyTest {
         server,
         "tokens",
         () -> post(urlEqualTo(TOKEN_PATH)),
-        token(ClientFixture.TOKEN_2).withFixedDelay(100),
-        token(TOKEN_3).withFixedDelay(100),
-        token("tok-one-too-many"));
+        tokenAnswer(ClientFixture.TOKEN_2).withFixedDelay(100),
+        tokenAnswer(TOKEN_3).withFixedDelay(100),
+        tokenAnswer("tok-one-too-many"));
     rendezvous.expect(THREADS);
     server.stubFor(
         post(urlEqualTo(DOWNLOAD))
@@ -156,11 +156,5 @@ final class ConcurrencyTest {
       results.add(future.get(30, TimeUnit.SECONDS));
     }
     return results;
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder token(
-      String value) {
-    return okJson(
-        "{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\",\"expires_in\":1800}");
   }
 }
