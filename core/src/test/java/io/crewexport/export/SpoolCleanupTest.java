@@ -66,13 +66,7 @@ final class SpoolCleanupTest {
   void emptiesTheSpoolWhenASinkFailsToCommit() {
     serve("text/csv", new String(Samples.vendorSample(), StandardCharsets.UTF_8));
 
-    assertThatThrownBy(
-            () ->
-                exporter()
-                    .export(
-                        request(ContentType.CSV),
-                        List.of(new SpoolWatchingSink(Failure.COMMIT)),
-                        target()))
+    assertThatThrownBy(() -> export(ContentType.CSV, Failure.COMMIT))
         .isInstanceOf(CrewexportException.class)
         .extracting(e -> ((CrewexportException) e).code())
         .isEqualTo(ErrorCode.SINK_FAILED);
@@ -83,13 +77,7 @@ final class SpoolCleanupTest {
   void emptiesTheSpoolWhenASinkFailsToOpen() {
     serve("text/csv", new String(Samples.vendorSample(), StandardCharsets.UTF_8));
 
-    assertThatThrownBy(
-            () ->
-                exporter()
-                    .export(
-                        request(ContentType.CSV),
-                        List.of(new SpoolWatchingSink(Failure.OPEN)),
-                        target()))
+    assertThatThrownBy(() -> export(ContentType.CSV, Failure.OPEN))
         .hasMessageContaining("injected failure on open");
     assertThat(spool).isEmptyDirectory();
   }
@@ -98,13 +86,7 @@ final class SpoolCleanupTest {
   void emptiesTheSpoolWhenTheReportCannotBeRead() {
     serve("application/json", "[{\"Employee\": \"Ada\", \"Active\": ");
 
-    assertThatThrownBy(
-            () ->
-                exporter()
-                    .export(
-                        request(ContentType.JSON),
-                        List.of(new SpoolWatchingSink(Failure.NONE)),
-                        target()))
+    assertThatThrownBy(() -> export(ContentType.JSON, Failure.NONE))
         .isInstanceOf(CrewexportException.class);
     assertThat(spool).isEmptyDirectory();
   }
@@ -115,17 +97,15 @@ final class SpoolCleanupTest {
         post(urlEqualTo(DOWNLOAD))
             .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
-    assertThatThrownBy(
-            () ->
-                exporter()
-                    .export(
-                        request(ContentType.CSV),
-                        List.of(new SpoolWatchingSink(Failure.NONE)),
-                        target()))
+    assertThatThrownBy(() -> export(ContentType.CSV, Failure.NONE))
         .isInstanceOf(CrewexportException.class)
         .extracting(e -> ((CrewexportException) e).code())
         .isEqualTo(ErrorCode.TRANSPORT);
     assertThat(spool).isEmptyDirectory();
+  }
+
+  private void export(ContentType type, Failure failure) {
+    exporter().export(request(type), List.of(new SpoolWatchingSink(failure)), target());
   }
 
   private void serve(String contentType, String body) {
