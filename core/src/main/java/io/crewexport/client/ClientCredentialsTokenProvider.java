@@ -2,23 +2,17 @@ package io.crewexport.client;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Response;
-import io.crewexport.CrewexportException;
-import io.crewexport.ErrorCode;
 import io.crewexport.client.internal.Answer;
 import io.crewexport.client.internal.FeignApis;
 import io.crewexport.client.internal.PauseGate;
 import io.crewexport.client.internal.Retrier;
+import io.crewexport.client.internal.TokenAnswers;
 import io.crewexport.client.internal.TokenApi;
 import io.crewexport.client.internal.TokenBody;
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * refreshes shortly before expiry and after a {@code 401}, single-flight: while one thread asks the
  * vendor, the others wait for its token rather than asking too (each new token kills the old ones).
  *
+ * <p>Within one process that is enough. Two processes with the same credentials (two scheduled runs
+ * that overlap) would still knock out each other's tokens, each refresh costing the other a {@code
+ * 401} and a refresh of its own; give both a {@link SharedTokenCache} on the same folder and they
+ * take turns instead: one asks, the other reads its token.
+ *
  * <pre>{@code
  * TokenProvider tokens = ClientCredentialsTokenProvider.create(
  *     settings, clientId, Secret.of(System.getenv("CREWMOJO_CLIENT_SECRET")), Clock.systemUTC(),
@@ -36,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClientCredentialsTokenProvider implements TokenProvider {
   private static final Logger log = LoggerFactory.getLogger(ClientCredentialsTokenProvider.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration DEFAULT_MARGIN = Duration.ofMinutes(3);
 
   private final TokenApi api;
@@ -45,6 +43,8 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
   private final Clock clock;
   private final Retrier retrier;
   private final Duration refreshMargin;
+  private final SharedTokenCache cache;
+  private final Path cacheFile;
   private AccessToken token;
   private long generation;
 
@@ -55,17 +55,56 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
       Clock clock,
       Retrier retrier,
       Duration refreshMargin) {
+    this(api, clientId, secret, clock, retrier, refreshMargin, null, null);
+  }
+
+  private ClientCredentialsTokenProvider(
+      TokenApi api,
+      String clientId,
+      Secret secret,
+      Clock clock,
+      Retrier retrier,
+      Duration refreshMargin,
+      SharedTokenCache cache,
+      Path cacheFile) {
     this.api = requireNonNull(api, "api");
     this.clientId = requireNonNull(clientId, "clientId");
     this.secret = requireNonNull(secret, "secret");
     this.clock = requireNonNull(clock, "clock");
     this.retrier = requireNonNull(retrier, "retrier");
     this.refreshMargin = requireNonNull(refreshMargin, "refreshMargin");
+    this.cache = cache;
+    this.cacheFile = cacheFile;
   }
 
   /** A provider talking to the API in {@code settings}, refreshing 3 minutes before expiry. */
   public static ClientCredentialsTokenProvider create(
       ClientSettings settings, String clientId, Secret secret, Clock clock, Sleeper sleeper) {
+    return build(settings, clientId, secret, clock, sleeper, null);
+  }
+
+  /**
+   * As {@link #create(ClientSettings, String, Secret, Clock, Sleeper)}, sharing tokens with other
+   * processes through {@code cache}: a token another process left there is used rather than a new
+   * one asked for, as long as it is not about to expire or the one just refused.
+   */
+  public static ClientCredentialsTokenProvider create(
+      ClientSettings settings,
+      String clientId,
+      Secret secret,
+      Clock clock,
+      Sleeper sleeper,
+      SharedTokenCache cache) {
+    return build(settings, clientId, secret, clock, sleeper, requireNonNull(cache, "cache"));
+  }
+
+  private static ClientCredentialsTokenProvider build(
+      ClientSettings settings,
+      String clientId,
+      Secret secret,
+      Clock clock,
+      Sleeper sleeper,
+      SharedTokenCache cache) {
     Retrier retrier =
         new Retrier(
             settings.retry(),
@@ -74,13 +113,20 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
             () -> ThreadLocalRandom.current().nextDouble(),
             new PauseGate(clock));
     return new ClientCredentialsTokenProvider(
-        FeignApis.tokenApi(settings), clientId, secret, clock, retrier, DEFAULT_MARGIN);
+        FeignApis.tokenApi(settings),
+        clientId,
+        secret,
+        clock,
+        retrier,
+        DEFAULT_MARGIN,
+        cache,
+        cache == null ? null : cache.fileFor(settings, clientId));
   }
 
   @Override
   public synchronized AccessToken current() {
-    if (token == null || !clock.instant().isBefore(token.expiresAt().minus(refreshMargin))) {
-      token = fetch();
+    if (token == null || expiring(token.expiresAt())) {
+      token = replace(token);
     }
     return token;
   }
@@ -90,75 +136,42 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
     if (token != null && token.generation() > rejected.generation()) {
       return token;
     }
-    token = fetch();
+    token = replace(rejected);
     return token;
   }
 
-  private AccessToken fetch() {
+  /** A token to use instead of {@code stale} (null when there is none yet). */
+  private AccessToken replace(AccessToken stale) {
+    SharedTokenCache.Entry entry =
+        cache == null
+            ? fetch()
+            : cache.exchange(cacheFile, cached -> usable(cached, stale), this::fetch);
+    generation++;
+    return new AccessToken(entry.token(), entry.expiresAt(), generation);
+  }
+
+  private boolean usable(SharedTokenCache.Entry cached, AccessToken stale) {
+    boolean refused = stale != null && stale.value().reveal().equals(cached.token().reveal());
+    return !refused && !expiring(cached.expiresAt());
+  }
+
+  private boolean expiring(Instant expiresAt) {
+    return !clock.instant().isBefore(expiresAt.minus(refreshMargin));
+  }
+
+  private SharedTokenCache.Entry fetch() {
     Instant askedAt = clock.instant();
     Answer answer =
         retrier.run(
             "Token request",
-            () -> read(api.requestToken(TokenBody.clientCredentials(clientId, secret.reveal()))));
+            () ->
+                TokenAnswers.read(
+                    api.requestToken(TokenBody.clientCredentials(clientId, secret.reveal()))));
     if (answer instanceof Answer.Failure failure) {
-      throw refused(failure);
+      throw TokenAnswers.refused(failure);
     }
-    TokenAnswer received = ((TokenAnswer) answer);
-    generation++;
-    AccessToken fresh =
-        new AccessToken(received.token(), askedAt.plusSeconds(received.expiresIn()), generation);
+    TokenAnswers.Issued received = ((TokenAnswers.Issued) answer);
     log.info("Received an access token (valid {} s)", received.expiresIn());
-    return fresh;
+    return new SharedTokenCache.Entry(received.token(), askedAt.plusSeconds(received.expiresIn()));
   }
-
-  private Answer read(Response response) throws IOException {
-    try (response) {
-      if (response.status() != 200 || response.body() == null) {
-        return new Answer.Failure(response.status(), errorMessage(response), Optional.empty());
-      }
-      JsonNode node;
-      try (InputStream in = response.body().asInputStream()) {
-        node = JSON.readTree(in);
-      }
-      if (node == null || !node.hasNonNull("access_token")) {
-        return new Answer.Failure(200, "a token answer without access_token", Optional.empty());
-      }
-      long expiresIn = node.path("expires_in").asLong(1800);
-      return new TokenAnswer(Secret.of(node.get("access_token").asText()), expiresIn);
-    }
-  }
-
-  private static String errorMessage(Response response) throws IOException {
-    if (response.body() == null) {
-      return "";
-    }
-    try (InputStream in = response.body().asInputStream()) {
-      JsonNode node = JSON.readTree(in.readNBytes(16 * 1024));
-      return node == null ? "" : node.path("errorMessage").asText("");
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  private static CrewexportException refused(Answer.Failure failure) {
-    String why = failure.errorMessage().isEmpty() ? "" : " (" + failure.errorMessage() + ")";
-    if (failure.status() == 400 || failure.status() == 401 || failure.status() == 403) {
-      return new CrewexportException(
-          ErrorCode.UNAUTHORIZED,
-          "Crewmojo refused the client credentials: HTTP "
-              + failure.status()
-              + why
-              + ". Check CREWMOJO_CLIENT_ID and CREWMOJO_CLIENT_SECRET against Crewmojo's company"
-              + " settings, and that they belong to this environment.");
-    }
-    return new CrewexportException(
-        ErrorCode.SERVER_ERROR,
-        "Crewmojo's token endpoint answered HTTP "
-            + failure.status()
-            + why
-            + ". Run again later; contact Crewmojo if it persists.");
-  }
-
-  /** A token answer, passed through the retrier as an {@link Answer}-like value. */
-  private record TokenAnswer(Secret token, long expiresIn) implements Answer.Token {}
 }

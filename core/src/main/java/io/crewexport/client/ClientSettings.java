@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Where and how the client talks to Crewmojo.
@@ -23,13 +24,15 @@ import java.util.Locale;
  * @param readTimeout how long a read may stall before the call fails (and is retried)
  * @param retry how single calls are retried
  * @param polling how long-running reports are polled
+ * @param trustStore certificates to trust besides the Java runtime's, or null
  */
 public record ClientSettings(
     URI baseUrl,
     Duration connectTimeout,
     Duration readTimeout,
     RetryPolicy retry,
-    PollingPolicy polling) {
+    PollingPolicy polling,
+    TrustStore trustStore) {
   public ClientSettings {
     requireNonNull(baseUrl, "baseUrl");
     requireNonNull(connectTimeout, "connectTimeout");
@@ -46,23 +49,35 @@ public record ClientSettings(
         Duration.ofSeconds(10),
         Duration.ofSeconds(60),
         RetryPolicy.defaults(),
-        PollingPolicy.defaults());
+        PollingPolicy.defaults(),
+        null);
   }
 
   public ClientSettings withReadTimeout(Duration timeout) {
-    return new ClientSettings(baseUrl, connectTimeout, timeout, retry, polling);
+    return new ClientSettings(baseUrl, connectTimeout, timeout, retry, polling, trustStore);
   }
 
   public ClientSettings withConnectTimeout(Duration timeout) {
-    return new ClientSettings(baseUrl, timeout, readTimeout, retry, polling);
+    return new ClientSettings(baseUrl, timeout, readTimeout, retry, polling, trustStore);
   }
 
   public ClientSettings withRetry(RetryPolicy policy) {
-    return new ClientSettings(baseUrl, connectTimeout, readTimeout, policy, polling);
+    return new ClientSettings(baseUrl, connectTimeout, readTimeout, policy, polling, trustStore);
   }
 
   public ClientSettings withPolling(PollingPolicy policy) {
-    return new ClientSettings(baseUrl, connectTimeout, readTimeout, retry, policy);
+    return new ClientSettings(baseUrl, connectTimeout, readTimeout, retry, policy, trustStore);
+  }
+
+  /** These settings, also trusting the certificates of {@code store} (for TLS interception). */
+  public ClientSettings withTrustStore(TrustStore store) {
+    requireNonNull(store, "store");
+    return new ClientSettings(baseUrl, connectTimeout, readTimeout, retry, polling, store);
+  }
+
+  /** The extra certificates to trust, if any. */
+  public Optional<TrustStore> optionalTrustStore() {
+    return Optional.ofNullable(trustStore);
   }
 
   /** The base URL as Feign wants it: no trailing slash. */

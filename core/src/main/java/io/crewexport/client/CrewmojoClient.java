@@ -75,8 +75,7 @@ public final class CrewmojoClient {
    */
   public DownloadedReport download(ReportRequest request, Path spoolFolder, LongConsumer progress) {
     log.info("Requesting {} from {}", request.describe(), settings.baseUrlText());
-    ResponseReader reader =
-        new ResponseReader(new Spool(spoolFolder, request.reportId()), clock, progress);
+    ResponseReader reader = new ResponseReader(new Spool(spoolFolder, request), clock, progress);
     Retrier retrier = new Retrier(settings.retry(), clock, sleeper, random, gate);
     JobPoller poller =
         new JobPoller(

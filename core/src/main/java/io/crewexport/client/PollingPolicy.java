@@ -52,8 +52,12 @@ public record PollingPolicy(
 
   /** How long after the original request polling must stop: the earlier of the two limits. */
   public Duration pollingDeadline() {
-    Duration beforeExpiry = jobLifetime.minus(expiryMargin);
-    return beforeExpiry.compareTo(abandonAfter) < 0 ? beforeExpiry : abandonAfter;
+    return expiryComesFirst() ? jobLifetime.minus(expiryMargin) : abandonAfter;
+  }
+
+  /** Whether the job's expiry (less the margin) comes before the abandon time. */
+  public boolean expiryComesFirst() {
+    return jobLifetime.minus(expiryMargin).compareTo(abandonAfter) < 0;
   }
 
   /** The wait before poll number {@code poll} (1 for the first), before jitter. */

@@ -5,12 +5,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.crewexport.testing.ManualClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** A client wired to a WireMock server, with a manual clock and no real sleeping. */
 final class ClientFixture {
@@ -38,14 +42,42 @@ final class ClientFixture {
     this.client = new CrewmojoClient(settings, tokens, clock, clock.sleeper(), () -> 0.5);
   }
 
+  /** Another client of the same account (same token provider), with other settings. */
+  CrewmojoClient clientWith(ClientSettings other) {
+    return new CrewmojoClient(other, tokens, clock, clock.sleeper(), () -> 0.5);
+  }
+
   static void stubToken(WireMockExtension server, String token) {
-    server.stubFor(
-        post(urlEqualTo("/v1/oauth/token"))
-            .willReturn(
-                okJson(
-                    "{\"access_token\":\""
-                        + token
-                        + "\",\"token_type\":\"Bearer\",\"expires_in\":1800}")));
+    server.stubFor(post(urlEqualTo("/v1/oauth/token")).willReturn(tokenAnswer(token)));
+  }
+
+  /** The token endpoint's answer issuing {@code token} for 30 minutes. */
+  static ResponseDefinitionBuilder tokenAnswer(String token) {
+    return okJson(
+        "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":1800}");
+  }
+
+  /**
+   * Stubs {@code request} to give {@code answers} in turn, the last one from then on. Each call
+   * needs a distinct {@code scenario} name.
+   */
+  static void stubInTurn(
+      WireMockExtension server,
+      String scenario,
+      Supplier<MappingBuilder> request,
+      ResponseDefinitionBuilder... answers) {
+    for (int i = 0; i < answers.length; i++) {
+      ScenarioMappingBuilder step =
+          request
+              .get()
+              .inScenario(scenario)
+              .whenScenarioStateIs(i == 0 ? Scenario.STARTED : scenario + "-" + i)
+              .willReturn(answers[i]);
+      if (i + 1 < answers.length) {
+        step = step.willSetStateTo(scenario + "-" + (i + 1));
+      }
+      server.stubFor(step);
+    }
   }
 
   static ResponseDefinitionBuilder csv(String body) {

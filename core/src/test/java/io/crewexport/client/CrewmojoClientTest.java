@@ -10,10 +10,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.crewexport.client.ClientFixture.DOWNLOAD;
 import static io.crewexport.client.ClientFixture.csv;
 import static io.crewexport.client.ClientFixture.error;
+import static io.crewexport.client.ClientFixture.stubInTurn;
 import static io.crewexport.client.ClientFixture.stubToken;
 import static io.crewexport.client.ClientFixture.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,11 +27,11 @@ import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.Period;
 import io.crewexport.ReportRequest;
+import io.crewexport.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,6 +77,20 @@ final class CrewmojoClientTest {
   }
 
   @Test
+  void namesTheToolAndItsVersionInTheUserAgent() {
+    server.stubFor(post(urlEqualTo(DOWNLOAD)).willReturn(csv(BODY)));
+
+    fixture.client.download(YEAR, spool).close();
+
+    assertThat(Version.current()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    String agent =
+        "crewexport/" + Version.current() + " (Java " + Runtime.version().feature() + ")";
+    server.verify(postRequestedFor(urlEqualTo(DOWNLOAD)).withHeader("User-Agent", equalTo(agent)));
+    server.verify(
+        postRequestedFor(urlEqualTo("/v1/oauth/token")).withHeader("User-Agent", equalTo(agent)));
+  }
+
+  @Test
   void pollsTheJobUntilTheReportIsReady() throws IOException {
     server.stubFor(post(urlEqualTo(DOWNLOAD)).willReturn(ticket("a1")));
     stubPolls("a1", ticket("a1"), ticket("a1"), csv(BODY));
@@ -97,17 +111,7 @@ final class CrewmojoClientTest {
 
   @Test
   void resubmitsWhenThePollSaysTheJobIsGone() throws IOException {
-    server.stubFor(
-        post(urlEqualTo(DOWNLOAD))
-            .inScenario("resubmit")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(ticket("old"))
-            .willSetStateTo("second"));
-    server.stubFor(
-        post(urlEqualTo(DOWNLOAD))
-            .inScenario("resubmit")
-            .whenScenarioStateIs("second")
-            .willReturn(ticket("new")));
+    stubInTurn(server, "resubmit", () -> post(urlEqualTo(DOWNLOAD)), ticket("old"), ticket("new"));
     stubPolls("old", error(400, "Invalid data received"));
     stubPolls("new", csv(BODY));
 
@@ -138,23 +142,13 @@ final class CrewmojoClientTest {
 
   @Test
   void retriesServerErrorsThenSucceeds() throws IOException {
-    server.stubFor(
-        post(urlEqualTo(DOWNLOAD))
-            .inScenario("flaky")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(error(500, "boom"))
-            .willSetStateTo("again"));
-    server.stubFor(
-        post(urlEqualTo(DOWNLOAD))
-            .inScenario("flaky")
-            .whenScenarioStateIs("again")
-            .willReturn(error(500, "boom"))
-            .willSetStateTo("fine"));
-    server.stubFor(
-        post(urlEqualTo(DOWNLOAD))
-            .inScenario("flaky")
-            .whenScenarioStateIs("fine")
-            .willReturn(csv(BODY)));
+    stubInTurn(
+        server,
+        "flaky",
+        () -> post(urlEqualTo(DOWNLOAD)),
+        error(500, "boom"),
+        error(500, "boom"),
+        csv(BODY));
 
     try (DownloadedReport report = fixture.client.download(YEAR, spool)) {
       assertThat(Files.readString(report.file())).isEqualTo(BODY);
@@ -165,17 +159,12 @@ final class CrewmojoClientTest {
 
   @Test
   void honoursRetryAfterOnRateLimits() throws IOException {
-    server.stubFor(
-        post(urlEqualTo(DOWNLOAD))
-            .inScenario("limited")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(error(429, "slow down").withHeader("Retry-After", "7"))
-            .willSetStateTo("ok"));
-    server.stubFor(
-        post(urlEqualTo(DOWNLOAD))
-            .inScenario("limited")
-            .whenScenarioStateIs("ok")
-            .willReturn(csv(BODY)));
+    stubInTurn(
+        server,
+        "limited",
+        () -> post(urlEqualTo(DOWNLOAD)),
+        error(429, "slow down").withHeader("Retry-After", "7"),
+        csv(BODY));
 
     fixture.client.download(YEAR, spool).close();
 
@@ -206,7 +195,7 @@ final class CrewmojoClientTest {
 
     assertThatThrownBy(() -> fixture.client.download(YEAR, spool))
         .isInstanceOf(CrewexportException.class)
-        .hasMessageContaining("freshly issued token")
+        .hasMessageContaining("freshly issued token (HTTP 401: Unauthorized)")
         .extracting(e -> ((CrewexportException) e).code())
         .isEqualTo(ErrorCode.UNAUTHORIZED);
     server.verify(2, postRequestedFor(urlEqualTo("/v1/oauth/token")));
@@ -246,17 +235,12 @@ final class CrewmojoClientTest {
 
   @Test
   void retriesABodyCutShortInsteadOfPassingItOn() throws IOException {
-    server.stubFor(
-        post(urlEqualTo(DOWNLOAD))
-            .inScenario("cut")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK))
-            .willSetStateTo("whole"));
-    server.stubFor(
-        post(urlEqualTo(DOWNLOAD))
-            .inScenario("cut")
-            .whenScenarioStateIs("whole")
-            .willReturn(csv(BODY)));
+    stubInTurn(
+        server,
+        "cut",
+        () -> post(urlEqualTo(DOWNLOAD)),
+        aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK),
+        csv(BODY));
 
     try (DownloadedReport report = fixture.client.download(YEAR, spool)) {
       assertThat(Files.readString(report.file())).isEqualTo(BODY);
@@ -275,18 +259,10 @@ final class CrewmojoClientTest {
   }
 
   private static void stubPolls(String jobId, ResponseDefinitionBuilder... answers) {
-    List<ResponseDefinitionBuilder> steps = List.of(answers);
-    for (int i = 0; i < steps.size(); i++) {
-      var stub =
-          get(urlPathEqualTo(DOWNLOAD))
-              .withQueryParam("jobId", equalTo(jobId))
-              .inScenario("poll-" + jobId)
-              .whenScenarioStateIs(i == 0 ? STARTED : "poll-" + i)
-              .willReturn(steps.get(i));
-      if (i + 1 < steps.size()) {
-        stub = stub.willSetStateTo("poll-" + (i + 1));
-      }
-      server.stubFor(stub);
-    }
+    stubInTurn(
+        server,
+        "poll-" + jobId,
+        () -> get(urlPathEqualTo(DOWNLOAD)).withQueryParam("jobId", equalTo(jobId)),
+        answers);
   }
 }

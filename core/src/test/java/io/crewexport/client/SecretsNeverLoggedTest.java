@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crewexport.ContentType;
 import io.crewexport.Period;
 import io.crewexport.ReportRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +83,39 @@ final class SecretsNeverLoggedTest {
     assertThatThrownBy(() -> fixture.tokens.refresh(fixture.tokens.current()))
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secrets()));
 
+    assertNoSecretLogged();
+    assertThat(logs.list).anyMatch(e -> e.getFormattedMessage().contains("Authorization: ****"));
+  }
+
+  @Test
+  void keepsSecretAndTokensOutOfTheSharedTokenCacheAndItsLogs() throws Exception {
+    stubToken(server, ClientFixture.TOKEN);
+    ClientFixture fixture = new ClientFixture(server, spool);
+    SharedTokenCache cache = SharedTokenCache.in(spool.resolve("tokens"));
+    TokenProvider first = sharing(fixture, cache);
+    TokenProvider second = sharing(fixture, cache);
+
+    first.current();
+    second.current();
+
+    assertNoSecretLogged();
+    assertThat(logs.list).anyMatch(e -> e.getFormattedMessage().contains("shared in"));
+    Path file = cache.fileFor(fixture.settings, ClientFixture.CLIENT_ID);
+    assertThat(Files.readString(file)).doesNotContain(ClientFixture.SECRET);
+    assertThat(file.toString()).doesNotContain(ClientFixture.SECRET).doesNotContain("tok-");
+  }
+
+  private static TokenProvider sharing(ClientFixture fixture, SharedTokenCache cache) {
+    return ClientCredentialsTokenProvider.create(
+        fixture.settings,
+        ClientFixture.CLIENT_ID,
+        Secret.of(ClientFixture.SECRET),
+        fixture.clock,
+        fixture.clock.sleeper(),
+        cache);
+  }
+
+  private void assertNoSecretLogged() {
     assertThat(logs.list).isNotEmpty();
     for (ILoggingEvent event : logs.list) {
       String line =
@@ -93,7 +127,6 @@ final class SecretsNeverLoggedTest {
         assertThat(line).doesNotContain(secret);
       }
     }
-    assertThat(logs.list).anyMatch(e -> e.getFormattedMessage().contains("Authorization: ****"));
   }
 
   private static List<String> secrets() {

@@ -33,12 +33,14 @@ public final class AuthorizedCalls {
    */
   public Answer call(String what, Function<String, feign.Response> http) {
     boolean refreshed = false;
+    String vendorMessage = "";
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       AccessToken token = tokens.current();
       Answer answer = retrier.run(what, () -> reader.read(http.apply(token.value().reveal())));
       if (!(answer instanceof Answer.Failure failure) || failure.status() != 401) {
         return answer;
       }
+      vendorMessage = failure.errorMessage().isEmpty() ? "" : ": " + failure.errorMessage();
       if (tokens.current().generation() > token.generation()) {
         continue;
       }
@@ -51,7 +53,9 @@ public final class AuthorizedCalls {
     throw new CrewexportException(
         ErrorCode.UNAUTHORIZED,
         what
-            + ": Crewmojo refused a freshly issued token (HTTP 401). Check that the client id and"
+            + ": Crewmojo refused a freshly issued token (HTTP 401"
+            + vendorMessage
+            + "). Check that the client id and"
             + " secret belong to this environment, and that no other process uses the same"
             + " credentials at the same time (each new token invalidates the previous one).");
   }

@@ -2,6 +2,9 @@ package io.crewexport.client.internal;
 
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
+import java.security.cert.CertificateException;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /** Turns a vendor failure into an error code and a message that says what to do. */
 final class Failures {
@@ -44,6 +47,30 @@ final class Failures {
               + " persists.";
       default -> "Check that the base URL points at the Crewmojo API, not a web page or a proxy.";
     };
+  }
+
+  /**
+   * The failure to report when {@code error} is a TLS handshake that failed because the server's
+   * certificate is not trusted or does not match the host: retrying cannot mend that.
+   */
+  static Optional<CrewexportException> untrustedCertificate(String what, Exception error) {
+    boolean tls = false;
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      tls |= cause instanceof SSLException;
+      if (tls && cause instanceof CertificateException) {
+        return Optional.of(
+            new CrewexportException(
+                ErrorCode.CONFIGURATION,
+                what
+                    + ": the server's TLS certificate is not trusted ("
+                    + cause.getMessage()
+                    + "). If your network inspects TLS traffic, give its CA certificate as a trust"
+                    + " store; otherwise the connection may be intercepted, so do not work around"
+                    + " it.",
+                error));
+      }
+    }
+    return Optional.empty();
   }
 
   static CrewexportException toException(String what, Answer.Failure failure) {

@@ -1,5 +1,6 @@
 package io.crewexport.client.internal;
 
+import feign.Client;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
@@ -7,6 +8,7 @@ import feign.Retryer;
 import feign.jackson.JacksonEncoder;
 import io.crewexport.Version;
 import io.crewexport.client.ClientSettings;
+import javax.net.ssl.SSLSocketFactory;
 
 /** Builds the Feign clients for the vendor's API from the client settings. */
 public final class FeignApis {
@@ -22,6 +24,7 @@ public final class FeignApis {
 
   private static Feign.Builder builder(ClientSettings settings) {
     return Feign.builder()
+        .client(client(settings))
         .encoder(new JacksonEncoder())
         // Retries, including on I/O errors, are the Retrier's job, within the vendor's rules.
         .retryer(Retryer.NEVER_RETRY)
@@ -29,5 +32,17 @@ public final class FeignApis {
         .requestInterceptor(template -> template.header("User-Agent", Version.userAgent()))
         .logger(new RedactingFeignLogger())
         .logLevel(Logger.Level.HEADERS);
+  }
+
+  private static Client client(ClientSettings settings) {
+    // Null keeps the runtime's defaults; the host name is verified either way. Request bodies
+    // are tiny and buffered: in streaming mode HttpURLConnection drops the body of a 401, and
+    // with it the vendor's errorMessage.
+    SSLSocketFactory sockets =
+        settings
+            .optionalTrustStore()
+            .map(store -> TrustedSockets.factory(store, System.getenv()))
+            .orElse(null);
+    return new Client.Default(sockets, null, false);
   }
 }

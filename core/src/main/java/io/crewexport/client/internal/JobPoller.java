@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobPoller {
   private static final Logger log = LoggerFactory.getLogger(JobPoller.class);
+
+  /** What a poll on a job that died may plausibly answer. */
+  private static final Set<Integer> MAYBE_EXPIRED = Set.of(400, 404, 410);
 
   private final ReportApi api;
   private final AuthorizedCalls calls;
@@ -56,13 +60,15 @@ public final class JobPoller {
   public Outcome fetch(ReportRequest request, boolean forceJob) {
     List<String> jobIds = new ArrayList<>();
     int polls = 0;
+    String lastOutcome = "";
     for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
       Attempt current = new Attempt(request, attempt, clock.instant());
       Answer answer = submit(current, forceJob);
       while (answer instanceof Answer.JobTicket ticket) {
         current.waitingOn(ticket.jobId(), jobIds);
         if (!current.sleepUntilNextPoll()) {
-          current.moveTo(JobState.ABANDONED);
+          current.moveTo(policy.expiryComesFirst() ? JobState.EXPIRED : JobState.ABANDONED);
+          lastOutcome = "the last job was still running after " + deadlineText();
           break;
         }
         polls++;
@@ -74,6 +80,10 @@ public final class JobPoller {
       }
       if (answer instanceof Answer.Failure failure) {
         handleFailure(current, failure);
+        lastOutcome =
+            "the last poll was answered HTTP "
+                + failure.status()
+                + (failure.errorMessage().isEmpty() ? "" : " (" + failure.errorMessage() + ")");
       }
     }
     throw new CrewexportException(
@@ -82,11 +92,20 @@ public final class JobPoller {
             + ": the report was not ready after "
             + policy.maxAttempts()
             + " attempts of up to "
-            + policy.pollingDeadline().toMinutes()
-            + " minutes each (job ids: "
+            + deadlineText()
+            + " each; "
+            + lastOutcome
+            + " (job ids: "
             + String.join(", ", jobIds)
             + "). Crewmojo asks to be contacted when this keeps happening: send them the report id,"
             + " the period and these job ids.");
+  }
+
+  private String deadlineText() {
+    Duration deadline = policy.pollingDeadline();
+    return deadline.toSecondsPart() == 0
+        ? deadline.toMinutes() + " minutes"
+        : deadline.toSeconds() + " seconds";
   }
 
   private Answer submit(Attempt attempt, boolean forceJob) {
@@ -104,9 +123,9 @@ public final class JobPoller {
   }
 
   private void handleFailure(Attempt attempt, Answer.Failure failure) {
-    if (attempt.jobId != null && failure.status() == 400) {
-      // The vendor does not document what a poll on a dead job answers; a 400 most likely means
-      // the job expired, so the request is made again rather than failed.
+    if (attempt.jobId != null && MAYBE_EXPIRED.contains(failure.status())) {
+      // The vendor does not document what a poll on a dead job answers; a 400 (or a 404 or 410)
+      // most likely means the job expired, so the request is made again rather than failed.
       attempt.moveTo(JobState.EXPIRED);
       return;
     }

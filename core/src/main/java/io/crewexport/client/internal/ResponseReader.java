@@ -100,6 +100,9 @@ public final class ResponseReader {
 
   private long copy(Response response, Path file) throws IOException {
     OptionalLong expected = contentLength(response);
+    if (expected.isPresent()) {
+      spool.checkRoomFor(expected.getAsLong());
+    }
     long count = 0;
     if (response.body() != null) {
       try (InputStream in = response.body().asInputStream();

@@ -1,5 +1,7 @@
 package io.crewexport.client.internal;
 
+import feign.FeignException;
+import feign.RetryableException;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.RetryLaterException;
@@ -65,7 +67,13 @@ public final class Retrier {
         if (!withinBudget(start, attempt, wait)) {
           throw gaveUp(what, attempt, failure, null);
         }
-      } catch (IOException | feign.RetryableException e) {
+      } catch (IOException | FeignException e) {
+        rethrowUnlessNetworkFailure(e);
+        Failures.untrustedCertificate(what, e)
+            .ifPresent(
+                untrusted -> {
+                  throw untrusted;
+                });
         reason = e.getClass().getSimpleName() + ": " + e.getMessage();
         wait = jitter(policy.delayAfter(attempt));
         if (!withinBudget(start, attempt, wait)) {
@@ -90,6 +98,19 @@ public final class Retrier {
           policy.maxAttempts(),
           wait.toMillis());
       sleep(wait);
+    }
+  }
+
+  /**
+   * Feign reports a failure while connecting or sending as a {@link RetryableException}, but one
+   * while it buffers a small body as a plain {@link FeignException} around the {@link IOException}:
+   * both are network failures. Other Feign exceptions are bugs, not weather.
+   */
+  private static void rethrowUnlessNetworkFailure(Exception e) {
+    if (e instanceof FeignException feign
+        && !(feign instanceof RetryableException)
+        && !(feign.getCause() instanceof IOException)) {
+      throw feign;
     }
   }
 

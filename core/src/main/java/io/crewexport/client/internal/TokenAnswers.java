@@ -1,0 +1,76 @@
+package io.crewexport.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Response;
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
+import io.crewexport.client.Secret;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** Reads what the OAuth2 token endpoint answers: a token, or a refusal to explain. */
+public final class TokenAnswers {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TokenAnswers() {}
+
+  /** Reads and closes the token endpoint's answer. */
+  public static Answer read(Response response) throws IOException {
+    try (response) {
+      if (response.status() != 200 || response.body() == null) {
+        return new Answer.Failure(response.status(), errorMessage(response), Optional.empty());
+      }
+      JsonNode node;
+      try (InputStream in = response.body().asInputStream()) {
+        node = JSON.readTree(in);
+      }
+      if (node == null || !node.hasNonNull("access_token")) {
+        return new Answer.Failure(200, "a token answer without access_token", Optional.empty());
+      }
+      long expiresIn = node.path("expires_in").asLong(1800);
+      return new Issued(Secret.of(node.get("access_token").asText()), expiresIn);
+    }
+  }
+
+  private static String errorMessage(Response response) throws IOException {
+    if (response.body() == null) {
+      return "";
+    }
+    try (InputStream in = response.body().asInputStream()) {
+      JsonNode node = JSON.readTree(in.readNBytes(16 * 1024));
+      return node == null ? "" : node.path("errorMessage").asText("");
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** The failure to throw when the token endpoint refused. */
+  public static CrewexportException refused(Answer.Failure failure) {
+    String why = failure.errorMessage().isEmpty() ? "" : " (" + failure.errorMessage() + ")";
+    if (failure.status() == 400 || failure.status() == 401 || failure.status() == 403) {
+      return new CrewexportException(
+          ErrorCode.UNAUTHORIZED,
+          "Crewmojo refused the client credentials: HTTP "
+              + failure.status()
+              + why
+              + ". Check CREWMOJO_CLIENT_ID and CREWMOJO_CLIENT_SECRET against Crewmojo's company"
+              + " settings, and that they belong to this environment.");
+    }
+    return new CrewexportException(
+        ErrorCode.SERVER_ERROR,
+        "Crewmojo's token endpoint answered HTTP "
+            + failure.status()
+            + why
+            + ". Run again later; contact Crewmojo if it persists.");
+  }
+
+  /**
+   * A token the vendor issued, passed through the retrier as an {@link Answer}.
+   *
+   * @param token the bearer token
+   * @param expiresIn its lifetime in seconds
+   */
+  public record Issued(Secret token, long expiresIn) implements Answer.Token {}
+}
