@@ -7,9 +7,11 @@ import io.crewexport.client.ClientSettings;
 import io.crewexport.client.CrewmojoClient;
 import io.crewexport.client.Environment;
 import io.crewexport.client.Secret;
+import io.crewexport.client.SharedTokenCache;
 import io.crewexport.client.Sleeper;
 import io.crewexport.client.StaticTokenProvider;
 import io.crewexport.client.TokenProvider;
+import io.crewexport.client.TrustStore;
 import io.crewexport.runner.config.AccountConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +75,15 @@ public final class AccountClients {
     if (account.readTimeoutSeconds() != null) {
       settings = settings.withReadTimeout(Duration.ofSeconds(account.readTimeoutSeconds()));
     }
+    if (account.trustStore() != null) {
+      TrustStore store = TrustStore.of(account.trustStore());
+      if (account.trustStorePasswordEnv() != null) {
+        store = store.withPasswordFromEnvironment(account.trustStorePasswordEnv());
+      } else if (account.trustStorePasswordFile() != null) {
+        store = store.withPasswordFromFile(account.trustStorePasswordFile());
+      }
+      settings = settings.withTrustStore(store);
+    }
     return settings;
   }
 
@@ -93,7 +104,15 @@ public final class AccountClients {
             : secret(name, "client id", account.clientIdEnv(), null, env).reveal();
     Secret secret =
         secret(name, "client secret", account.clientSecretEnv(), account.clientSecretFile(), env);
-    return ClientCredentialsTokenProvider.create(settings, clientId, secret, clock, sleeper);
+    return account.tokenCacheDir() == null
+        ? ClientCredentialsTokenProvider.create(settings, clientId, secret, clock, sleeper)
+        : ClientCredentialsTokenProvider.create(
+            settings,
+            clientId,
+            secret,
+            clock,
+            sleeper,
+            SharedTokenCache.in(account.tokenCacheDir()));
   }
 
   private static Secret secret(

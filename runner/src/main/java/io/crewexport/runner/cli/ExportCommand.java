@@ -115,6 +115,24 @@ public final class ExportCommand implements Callable<Integer> {
   String environment;
 
   @Option(
+      names = "--trust-store",
+      paramLabel = "FILE",
+      description = "Extra CA certificates (PEM, PKCS12 or JKS), for TLS-intercepting proxies.")
+  Path trustStore;
+
+  @Option(
+      names = "--trust-store-password-env",
+      paramLabel = "NAME",
+      description = "Environment variable holding the trust store's password.")
+  String trustStorePasswordEnv;
+
+  @Option(
+      names = "--token-cache",
+      paramLabel = "DIR",
+      description = "Share the access token with overlapping runs through a file in DIR.")
+  Path tokenCache;
+
+  @Option(
       names = "--state-dir",
       paramLabel = "DIR",
       description = "Run state, lock and manifests (default: <out>/_crewexport).")
@@ -212,7 +230,11 @@ public final class ExportCommand implements Callable<Integer> {
         token ? "CREWMOJO_TOKEN" : null,
         null,
         null,
-        null);
+        null,
+        trustStore,
+        trustStorePasswordEnv,
+        null,
+        token ? null : tokenCache);
   }
 
   private static CrewexportException usage(String message) {

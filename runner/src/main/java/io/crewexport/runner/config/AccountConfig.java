@@ -1,6 +1,7 @@
 package io.crewexport.runner.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 
 /**
  * One Crewmojo account (tenant): where its API is and where its credentials are. The config names
@@ -16,6 +17,10 @@ import java.net.URI;
  * @param tokenFile a file holding a ready bearer token
  * @param connectTimeoutSeconds connection timeout
  * @param readTimeoutSeconds how long a read may stall
+ * @param trustStore extra certificates to trust (PEM, PKCS12 or JKS), for TLS interception
+ * @param trustStorePasswordEnv the environment variable holding the trust store's password
+ * @param trustStorePasswordFile a file holding the trust store's password
+ * @param tokenCacheDir a folder where runs with these credentials share their token (mode 600)
  */
 public record AccountConfig(
     String environment,
@@ -27,7 +32,11 @@ public record AccountConfig(
     String tokenEnv,
     String tokenFile,
     Integer connectTimeoutSeconds,
-    Integer readTimeoutSeconds) {
+    Integer readTimeoutSeconds,
+    Path trustStore,
+    String trustStorePasswordEnv,
+    Path trustStorePasswordFile,
+    Path tokenCacheDir) {
   public AccountConfig {
     if (environment != null && baseUrl != null) {
       throw new IllegalArgumentException("give environment or base-url, not both");
@@ -42,6 +51,12 @@ public record AccountConfig(
     }
     if (secret && !id) {
       throw new IllegalArgumentException("a client secret needs client-id or client-id-env");
+    }
+    if (trustStore == null && (trustStorePasswordEnv != null || trustStorePasswordFile != null)) {
+      throw new IllegalArgumentException("a trust store password needs trust-store");
+    }
+    if (tokenCacheDir != null && token) {
+      throw new IllegalArgumentException("token-cache-dir is for client credentials, not a token");
     }
     if (connectTimeoutSeconds != null && connectTimeoutSeconds < 1
         || readTimeoutSeconds != null && readTimeoutSeconds < 1) {
