@@ -35,7 +35,19 @@ public final class InMemorySink implements ReportSink {
 
   /** The committed export of {@code reportId} in partition {@code partitionPath}, or null. */
   public Export committed(String reportId, String partitionPath) {
-    return committed.get(reportId + "/" + partitionPath);
+    return committed.get(key(reportId, partitionPath));
+  }
+
+  /** Every committed row of {@code reportId}, all partitions, in no particular order. */
+  public List<Row> rows(String reportId) {
+    List<Row> rows = new ArrayList<>();
+    committed.forEach(
+        (key, export) -> {
+          if (key.startsWith(reportId + "/")) {
+            rows.addAll(export.rows());
+          }
+        });
+    return rows;
   }
 
   /** How many partitions are committed. */
@@ -45,7 +57,7 @@ public final class InMemorySink implements ReportSink {
 
   @Override
   public SinkWriter open(ReportSchema schema, ExportTarget target) {
-    String key = target.reportId() + "/" + target.partitionPath();
+    String key = key(target.reportId(), target.partitionPath());
     List<Row> staged = new ArrayList<>();
     return new AbstractSinkWriter() {
       @Override
@@ -53,6 +65,7 @@ public final class InMemorySink implements ReportSink {
         if (rowsWritten() + 1 == failAtRow) {
           throw new IllegalStateException("injected failure at row " + failAtRow);
         }
+        row.requireFits(schema);
         staged.add(row);
       }
 
@@ -67,5 +80,9 @@ public final class InMemorySink implements ReportSink {
         staged.clear();
       }
     };
+  }
+
+  private static String key(String reportId, String partitionPath) {
+    return reportId + "/" + partitionPath;
   }
 }

@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.SinkResult;
+import io.crewexport.testing.DuckDb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ final class CsvSinkRoundTripTest {
   private final CsvSink sink = new CsvSink();
 
   @Test
-  void duckDbReadsBackEveryValueAndTypeWithTheResultQuery() throws SQLException {
+  void duckDbReadsBackEveryValueAndTypeWithTheResultQuery() {
     SinkResult result = export(sink, target(root, "r1"), ROWS);
 
     DuckDb.Table table = DuckDb.query(result.query());
@@ -94,7 +94,7 @@ final class CsvSinkRoundTripTest {
   }
 
   @Test
-  void writesGzipThatDuckDbReadsWhenAsked() throws IOException, SQLException {
+  void writesGzipThatDuckDbReadsWhenAsked() throws IOException {
     ExportTarget target = target(root.toString(), "r1", Map.of("csv.gzip", "true"));
 
     SinkResult result = export(sink, target, ROWS);

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.Period;
-import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.Row;
 import io.crewexport.spi.SinkWriter;
+import io.crewexport.testing.DuckDb;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -32,16 +32,6 @@ final class DuckDbSinkReplaceTest {
   private final DuckDbSink sink = new DuckDbSink();
 
   @TempDir Path out;
-
-  @Test
-  void rerunOfTheSamePeriodReplacesItsRows() {
-    export(sink, SMALL, target(out, JANUARY, "run-1"), smallRows("first", 3));
-
-    export(sink, SMALL, target(out, JANUARY, "run-2"), smallRows("second", 2));
-
-    assertThat(contents())
-        .containsExactly(asList("second-0", 0L, "run-2"), asList("second-1", 1L, "run-2"));
-  }
 
   @Test
   void longerPeriodReplacesTheShorterOneInsideIt() {
@@ -103,19 +93,6 @@ final class DuckDbSinkReplaceTest {
   }
 
   @Test
-  void abortAfterAThousandRowsLeavesTheEarlierRowsExactly() {
-    export(sink, SMALL, target(out, JANUARY, "run-1"), smallRows("kept", 3));
-    List<List<Object>> before = contents();
-
-    try (SinkWriter writer = sink.open(SMALL, target(out, JANUARY, "run-2"))) {
-      smallRows("lost", 1_000).forEach(writer::write);
-      writer.abort();
-    }
-
-    assertThat(contents()).isEqualTo(before);
-  }
-
-  @Test
   void closingWithoutCommitLeavesTheEarlierRows() {
     export(sink, SMALL, target(out, JANUARY, "run-1"), smallRows("kept", 3));
 
@@ -148,7 +125,7 @@ final class DuckDbSinkReplaceTest {
 
   @Test
   void commitRefusedByTheTableFailsAndKeepsTheEarlierRows() throws Exception {
-    try (Connection connection = Database.connect(databaseFile(out));
+    try (Connection connection = DuckDb.connect(databaseFile(out));
         Statement statement = connection.createStatement()) {
       statement.execute(
           "CREATE TABLE oneonone_summary (name VARCHAR, count BIGINT CHECK (count < 100))");
@@ -184,23 +161,8 @@ final class DuckDbSinkReplaceTest {
     assertThat(contents()).hasSize(5_000);
   }
 
-  @Test
-  void writeAndCommitAfterCommitAreRefused() {
-    ExportTarget target = target(out, JANUARY, "run-1");
-    SinkWriter writer = sink.open(SMALL, target);
-    writer.write(Row.of("only", 1L));
-    writer.commit();
-
-    assertThatThrownBy(() -> writer.write(Row.of("late", 2L)))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("committed");
-    assertThatThrownBy(writer::commit).isInstanceOf(IllegalStateException.class);
-    writer.abort();
-    assertThat(contents()).containsExactly(asList("only", 1L, "run-1"));
-  }
-
   private List<List<Object>> contents() {
-    return Database.rows(
+    return DuckDb.rows(
         databaseFile(out), "SELECT name, count, _run_id FROM oneonone_summary ORDER BY name");
   }
 }

@@ -16,6 +16,7 @@ import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.Row;
 import io.crewexport.spi.SinkResult;
+import io.crewexport.testing.DuckDb;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,7 +57,7 @@ final class DuckDbSinkWriteTest {
     export(sink, TYPED, yearTarget(), TYPED_ROWS);
 
     List<List<Object>> rows =
-        Database.rows(
+        DuckDb.rows(
             databaseFile(out),
             "SELECT name, team_size, score, active, CAST(start_date AS VARCHAR), \"select\","
                 + " quoted FROM main.oneonone_summary ORDER BY team_size NULLS LAST");
@@ -71,7 +72,7 @@ final class DuckDbSinkWriteTest {
   void declaresTypesAndKeepsVendorHeadingsAsComments() {
     export(sink, TYPED, yearTarget(), TYPED_ROWS);
 
-    List<List<Object>> columns = Database.columns(databaseFile(out));
+    List<List<Object>> columns = Exports.columns(databaseFile(out));
     assertThat(columns)
         .extracting(column -> column.get(0), column -> column.get(1))
         .containsExactly(
@@ -127,14 +128,14 @@ final class DuckDbSinkWriteTest {
     }
 
     Object utcText =
-        Database.value(
+        DuckDb.value(
             databaseFile(out),
             "SELECT DISTINCT strftime(_extracted_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%fZ')"
                 + " FROM oneonone_summary");
     assertThat(utcText).isEqualTo("2024-12-04T23:30:00.123456Z");
     assertThat(lineage()).extracting(row -> row.get(3)).containsOnly(epochMicros(EXTRACTED_AT));
     assertThat(
-            Database.rows(
+            DuckDb.rows(
                 databaseFile(out),
                 "SELECT CAST(start_date AS VARCHAR) FROM oneonone_summary ORDER BY start_date"))
         .containsExactly(asList("1999-12-31"), asList("2024-02-29"), asList((Object) null));
@@ -169,7 +170,7 @@ final class DuckDbSinkWriteTest {
     SinkResult result = export(sink, Exports.SMALL, target, Exports.smallRows("a", 2));
 
     assertThat(result.location()).startsWith(file + "#");
-    assertThat(Database.value(file, "SELECT count(*) FROM oneonone_summary")).isEqualTo(2L);
+    assertThat(DuckDb.value(file, "SELECT count(*) FROM oneonone_summary")).isEqualTo(2L);
   }
 
   @Test
@@ -177,7 +178,7 @@ final class DuckDbSinkWriteTest {
     SinkResult result = export(sink, TYPED, yearTarget(), List.of());
 
     assertThat(result.rows()).isZero();
-    assertThat(Database.value(databaseFile(out), "SELECT count(*) FROM oneonone_summary"))
+    assertThat(DuckDb.value(databaseFile(out), "SELECT count(*) FROM oneonone_summary"))
         .isEqualTo(0L);
   }
 
@@ -186,7 +187,7 @@ final class DuckDbSinkWriteTest {
   }
 
   private List<List<Object>> lineage() {
-    return Database.rows(
+    return DuckDb.rows(
         databaseFile(out),
         "SELECT CAST(_period_start AS VARCHAR), CAST(_period_end AS VARCHAR),"
             + " CAST(_snapshot_date AS VARCHAR), epoch_us(_extracted_at), _run_id"

@@ -9,6 +9,7 @@ import io.crewexport.spi.ReportSink;
 import io.crewexport.spi.Row;
 import io.crewexport.spi.SinkResult;
 import io.crewexport.spi.SinkWriter;
+import io.crewexport.testing.DuckDb;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,5 +72,15 @@ final class Exports {
 
   static LocalDate date(String iso) {
     return LocalDate.parse(iso);
+  }
+
+  /** The columns of the report table in {@code file}: name, type and comment. */
+  static List<List<Object>> columns(Path file) {
+    return DuckDb.rows(
+        file,
+        "SELECT column_name, data_type, comment FROM duckdb_columns()"
+            + " WHERE table_name = '"
+            + TABLE
+            + "' ORDER BY column_index");
   }
 }

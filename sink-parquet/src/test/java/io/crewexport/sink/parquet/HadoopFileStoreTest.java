@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crewexport.testing.FileTree;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -37,8 +38,7 @@ final class HadoopFileStoreTest {
     write(store.join(folder, "x.parquet"), "data");
 
     assertThat(Files.readString(root.resolve("a/b/x.parquet"), UTF_8)).isEqualTo("data");
-    assertThat(ParquetSinkPublishingTest.filesUnder(root))
-        .containsExactly(root.resolve("a/b/x.parquet"));
+    assertThat(FileTree.files(root)).containsExactly(root.resolve("a/b/x.parquet"));
   }
 
   @Test

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.Row;
 import io.crewexport.spi.SinkResult;
+import io.crewexport.testing.DuckDb;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ final class ParquetSinkRoundTripTest {
   private final ParquetSink sink = new ParquetSink();
 
   @Test
-  void duckDbReadsBackEveryValueAndTypeWithTheResultQuery() throws SQLException {
+  void duckDbReadsBackEveryValueAndTypeWithTheResultQuery() {
     SinkResult result = export(sink, target(root, "r1"), ROWS);
 
     DuckDb.Table table = DuckDb.query(result.query());
@@ -70,7 +70,7 @@ final class ParquetSinkRoundTripTest {
   }
 
   @Test
-  void footerCarriesLineageAndVendorHeadings() throws SQLException {
+  void footerCarriesLineageAndVendorHeadings() {
     SinkResult result = export(sink, target(root, "r1"), ROWS);
 
     Map<String, String> footer = Footers.crewexportMetadata(result.files().get(0));
@@ -89,7 +89,7 @@ final class ParquetSinkRoundTripTest {
   }
 
   @Test
-  void snapshotIsFiledAndLabelledWithTheDateOfExtraction() throws SQLException {
+  void snapshotIsFiledAndLabelledWithTheDateOfExtraction() {
     ExportTarget snapshot =
         new ExportTarget(
             "people.list", null, "r1", SampleReport.EXTRACTED_AT, root.toString(), Map.of());
@@ -107,7 +107,7 @@ final class ParquetSinkRoundTripTest {
 
   @ParameterizedTest
   @CsvSource({"snappy, SNAPPY", "zstd, ZSTD", "gzip, GZIP", "none, UNCOMPRESSED"})
-  void compressesWithTheCodecAsked(String option, String codec) throws SQLException {
+  void compressesWithTheCodecAsked(String option, String codec) {
     ExportTarget target = target(root.toString(), "r1", Map.of("parquet.codec", option));
 
     SinkResult result = export(sink, target, ROWS);
@@ -117,14 +117,14 @@ final class ParquetSinkRoundTripTest {
   }
 
   @Test
-  void compressesWithSnappyByDefault() throws SQLException {
+  void compressesWithSnappyByDefault() {
     SinkResult result = export(sink, target(root, "r1"), ROWS);
 
     assertThat(Footers.codecs(result.files().get(0))).containsExactly("SNAPPY");
   }
 
   @Test
-  void flushesRowGroupsAtTheSizeAsked() throws SQLException {
+  void flushesRowGroupsAtTheSizeAsked() {
     ExportTarget target = target(root.toString(), "r1", Map.of("parquet.row-group-bytes", "65536"));
     List<Row> rows =
         IntStream.range(0, 20_000)
@@ -140,7 +140,7 @@ final class ParquetSinkRoundTripTest {
   }
 
   @Test
-  void acceptsAFileUriAndFoldersWithSpaces() throws SQLException {
+  void acceptsAFileUriAndFoldersWithSpaces() {
     Path lake = root.resolve("my lake");
     ExportTarget target = target(lake.toUri().toString(), "r1", Map.of());
 
