@@ -12,6 +12,9 @@ public interface SinkWriter extends AutoCloseable {
   /**
    * Writes one row, typed by the schema the writer was opened with. Rows may be buffered or staged;
    * none is visible to readers until commit.
+   *
+   * @throws IllegalArgumentException naming the column if the row does not fit the schema (see
+   *     {@link Row#requireFits}); the caller then aborts
    */
   void write(Row row);
 

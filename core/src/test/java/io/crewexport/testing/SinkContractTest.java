@@ -255,10 +255,7 @@ public abstract class SinkContractTest {
 
   /** Opens an export for {@code target}, writes {@code rows} and commits. */
   protected final SinkResult export(ExportTarget target, List<Row> rows) {
-    try (SinkWriter writer = sink.open(SCHEMA, target)) {
-      rows.forEach(writer::write);
-      return writer.commit();
-    }
+    return SampleReport.export(sink, SCHEMA, target, rows);
   }
 
   /** A target without options. */

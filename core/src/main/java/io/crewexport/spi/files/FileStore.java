@@ -13,6 +13,13 @@ public interface FileStore {
   /** Creates (or truncates) a file for writing, creating its parent folders. */
   OutputStream create(String path) throws IOException;
 
+  /**
+   * Makes everything written so far to {@code out}, a stream {@link #create} returned, durable: on
+   * the disk or the data nodes, so a rename that publishes the file never publishes less. Called
+   * before the stream is closed; does nothing on stores that make a file durable on close.
+   */
+  void sync(OutputStream out) throws IOException;
+
   /** The names (not paths) of the files directly inside {@code folder}; empty if it is absent. */
   List<String> list(String folder) throws IOException;
 

@@ -1,5 +1,6 @@
 package io.crewexport.spi.files;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -17,7 +18,16 @@ public final class LocalFileStore implements FileStore {
   public OutputStream create(String path) throws IOException {
     Path file = Path.of(path);
     Files.createDirectories(file.toAbsolutePath().getParent());
-    return Files.newOutputStream(file);
+    // A FileOutputStream, not Files.newOutputStream: sync needs its file descriptor.
+    return new FileOutputStream(file.toFile());
+  }
+
+  @Override
+  public void sync(OutputStream out) throws IOException {
+    if (!(out instanceof FileOutputStream file)) {
+      throw new IllegalArgumentException("not a stream this store created: " + out);
+    }
+    file.getFD().sync();
   }
 
   @Override

@@ -48,6 +48,16 @@ public final class PartitionFiles {
     this.runId = requireNonNull(runId, "runId");
   }
 
+  /** The file store. */
+  public FileStore store() {
+    return store;
+  }
+
+  /** The partition folder. */
+  public String folder() {
+    return folder;
+  }
+
   /** The name the file is published under. */
   public String publishedName() {
     return "part-" + runId + suffix;

@@ -6,8 +6,10 @@ import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.ReportSink;
 import io.crewexport.spi.SinkWriter;
+import io.crewexport.spi.files.FilePublication;
 import io.crewexport.spi.files.LocalFileStore;
 import io.crewexport.spi.files.PartitionFiles;
+import io.crewexport.spi.files.StagedFileWriter;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 
@@ -69,9 +71,9 @@ public final class CsvSink implements ReportSink {
 
     PartitionFiles files =
         new PartitionFiles(store, partition.toString(), options.suffix(), target.runId());
-    Publication publication =
-        new Publication(files, partition.toString(), query(reportFolder, options));
-    return CsvSinkWriter.open(schema, target, options, publication);
+    FilePublication publication = new FilePublication(NAME, files, query(reportFolder, options));
+    return StagedFileWriter.open(
+        schema, target, publication, out -> CsvFile.start(out, schema, options));
   }
 
   /** A DuckDB query over every partition of the report, null and empty text kept apart. */

@@ -1,43 +1,33 @@
 package io.crewexport.sink.csv;
 
 import io.crewexport.schema.ReportSchema;
-import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.ReportSink;
-import io.crewexport.spi.Row;
 import io.crewexport.testing.DuckDb;
-import io.crewexport.testing.FileTree;
-import io.crewexport.testing.SinkContractTest;
-import java.nio.file.Path;
-import java.util.List;
+import io.crewexport.testing.FileSinkContractTest;
 
-final class CsvSinkContractTest extends SinkContractTest {
+final class CsvSinkContractTest extends FileSinkContractTest {
 
   @Override
   protected ReportSink createSink() {
     return new CsvSink();
   }
 
-  /** Reads every published file of the report as users do, with DuckDB's glob. */
   @Override
-  protected List<Row> readReport(ReportSchema schema, ExportTarget target) {
-    Path report = Path.of(target.outputRoot(), "csv", target.reportId());
-    boolean published =
-        FileTree.files(report).stream().anyMatch(file -> file.toString().endsWith(".csv"));
-    if (!published) {
-      return List.of();
-    }
-    return DuckDb.query(
-            "SELECT * FROM read_csv("
-                + DuckDb.literal(report + "/**/*.csv")
-                + ", header = true, allow_quoted_nulls = false, hive_partitioning = false,"
-                + " columns = "
-                + DuckDb.columnTypes(schema)
-                + ")")
-        .asRows();
+  protected String sinkFolder() {
+    return "csv";
   }
 
   @Override
-  protected Object storedState(ExportTarget target) {
-    return FileTree.snapshot(Path.of(target.outputRoot(), "csv"));
+  protected String suffix() {
+    return ".csv";
+  }
+
+  @Override
+  protected String readQuery(String glob, ReportSchema schema) {
+    return "SELECT * FROM read_csv("
+        + DuckDb.literal(glob)
+        + ", header = true, allow_quoted_nulls = false, hive_partitioning = false, columns = "
+        + DuckDb.columnTypes(schema)
+        + ")";
   }
 }

@@ -2,11 +2,11 @@ package io.crewexport.sink.duckdb;
 
 import static io.crewexport.sink.duckdb.Exports.SMALL;
 import static io.crewexport.sink.duckdb.Exports.databaseFile;
-import static io.crewexport.sink.duckdb.Exports.export;
 import static io.crewexport.sink.duckdb.Exports.period;
 import static io.crewexport.sink.duckdb.Exports.smallRows;
 import static io.crewexport.sink.duckdb.Exports.snapshot;
 import static io.crewexport.sink.duckdb.Exports.target;
+import static io.crewexport.testing.SampleReport.export;
 import static java.util.Arrays.asList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

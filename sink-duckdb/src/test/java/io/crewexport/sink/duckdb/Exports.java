@@ -5,10 +5,7 @@ import io.crewexport.schema.Column;
 import io.crewexport.schema.ColumnType;
 import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
-import io.crewexport.spi.ReportSink;
 import io.crewexport.spi.Row;
-import io.crewexport.spi.SinkResult;
-import io.crewexport.spi.SinkWriter;
 import io.crewexport.testing.DuckDb;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,15 +43,6 @@ final class Exports {
 
   static ExportTarget snapshot(Path out, Instant extractedAt, String runId) {
     return new ExportTarget(REPORT, null, runId, extractedAt, out.toString(), Map.of());
-  }
-
-  /** Opens, writes every row and commits. */
-  static SinkResult export(
-      ReportSink sink, ReportSchema schema, ExportTarget target, List<Row> rows) {
-    try (SinkWriter writer = sink.open(schema, target)) {
-      rows.forEach(writer::write);
-      return writer.commit();
-    }
   }
 
   /** {@code count} rows of {@link #SMALL}: {@code prefix-0, 0}, {@code prefix-1, 1}... */

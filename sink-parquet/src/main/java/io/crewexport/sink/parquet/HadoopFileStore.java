@@ -11,6 +11,8 @@ import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.StreamCapabilities;
+import org.apache.hadoop.fs.Syncable;
 
 /**
  * A {@link FileStore} over a Hadoop {@link FileSystem}; paths are Hadoop path strings such as
@@ -28,6 +30,18 @@ final class HadoopFileStore implements FileStore {
   @Override
   public OutputStream create(String path) throws IOException {
     return fileSystem.create(new Path(path), true);
+  }
+
+  /**
+   * Calls {@code hsync} where the stream offers it (HDFS); S3A makes an object durable on close.
+   */
+  @Override
+  public void sync(OutputStream out) throws IOException {
+    if (out instanceof Syncable syncable
+        && out instanceof StreamCapabilities capabilities
+        && capabilities.hasCapability(StreamCapabilities.HSYNC)) {
+      syncable.hsync();
+    }
   }
 
   @Override

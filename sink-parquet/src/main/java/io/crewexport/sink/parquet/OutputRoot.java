@@ -25,9 +25,8 @@ import org.apache.hadoop.fs.Path;
  *
  * @param store the file store
  * @param path the root in the store's syntax: an absolute local path or a qualified Hadoop URI
- * @param local whether the root is on the local disk
  */
-record OutputRoot(FileStore store, String path, boolean local) {
+record OutputRoot(FileStore store, String path) {
   // Two letters at least, so a Windows drive such as C: is not taken for a scheme.
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
 
@@ -52,7 +51,7 @@ record OutputRoot(FileStore store, String path, boolean local) {
       Path path = new Path(root);
       FileSystem fileSystem = path.getFileSystem(conf);
       String qualified = fileSystem.makeQualified(path).toString();
-      return new OutputRoot(new HadoopFileStore(fileSystem), qualified, false);
+      return new OutputRoot(new HadoopFileStore(fileSystem), qualified);
     } catch (IOException | URISyntaxException | IllegalArgumentException e) {
       throw new CrewexportException(
           ErrorCode.CONFIGURATION,
@@ -74,6 +73,6 @@ record OutputRoot(FileStore store, String path, boolean local) {
   }
 
   private static OutputRoot local(java.nio.file.Path path) {
-    return new OutputRoot(new LocalFileStore(), path.toAbsolutePath().toString(), true);
+    return new OutputRoot(new LocalFileStore(), path.toAbsolutePath().toString());
   }
 }

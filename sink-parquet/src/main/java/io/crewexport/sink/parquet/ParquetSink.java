@@ -6,7 +6,9 @@ import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.ReportSink;
 import io.crewexport.spi.SinkWriter;
+import io.crewexport.spi.files.FilePublication;
 import io.crewexport.spi.files.PartitionFiles;
+import io.crewexport.spi.files.StagedFileWriter;
 import jakarta.inject.Inject;
 import org.apache.hadoop.conf.Configuration;
 
@@ -86,8 +88,12 @@ public final class ParquetSink implements ReportSink {
     String partition = root.store().join(reportFolder, target.partitionPath());
 
     PartitionFiles files = new PartitionFiles(root.store(), partition, SUFFIX, target.runId());
-    Publication publication = new Publication(files, partition, query(reportFolder), root.local());
-    return ParquetSinkWriter.open(schema, target, options, publication, exportConf);
+    FilePublication publication = new FilePublication(NAME, files, query(reportFolder));
+    return StagedFileWriter.open(
+        schema,
+        target,
+        publication,
+        out -> ParquetFile.start(out, files.stagingPath(), schema, target, options, exportConf));
   }
 
   private static String query(String reportFolder) {

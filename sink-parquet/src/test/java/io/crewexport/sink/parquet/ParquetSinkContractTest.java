@@ -1,42 +1,33 @@
 package io.crewexport.sink.parquet;
 
 import io.crewexport.schema.ReportSchema;
-import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.ReportSink;
-import io.crewexport.spi.Row;
 import io.crewexport.testing.DuckDb;
-import io.crewexport.testing.FileTree;
-import io.crewexport.testing.SinkContractTest;
-import java.nio.file.Path;
-import java.util.List;
+import io.crewexport.testing.FileSinkContractTest;
 
-final class ParquetSinkContractTest extends SinkContractTest {
+final class ParquetSinkContractTest extends FileSinkContractTest {
 
   @Override
   protected ReportSink createSink() {
     return new ParquetSink();
   }
 
-  /** Reads every published file of the report as users do, with DuckDB's glob. */
   @Override
-  protected List<Row> readReport(ReportSchema schema, ExportTarget target) {
-    Path report = Path.of(target.outputRoot(), "parquet", target.reportId());
-    boolean published =
-        FileTree.files(report).stream().anyMatch(file -> file.toString().endsWith(".parquet"));
-    if (!published) {
-      return List.of();
-    }
-    return DuckDb.query(
-            "SELECT "
-                + DuckDb.columnList(schema)
-                + " FROM read_parquet("
-                + DuckDb.literal(report + "/**/*.parquet")
-                + ")")
-        .asRows();
+  protected String sinkFolder() {
+    return "parquet";
   }
 
   @Override
-  protected Object storedState(ExportTarget target) {
-    return FileTree.snapshot(Path.of(target.outputRoot(), "parquet"));
+  protected String suffix() {
+    return ".parquet";
+  }
+
+  @Override
+  protected String readQuery(String glob, ReportSchema schema) {
+    return "SELECT "
+        + DuckDb.columnList(schema)
+        + " FROM read_parquet("
+        + DuckDb.literal(glob)
+        + ", hive_partitioning = false)";
   }
 }
