@@ -2,6 +2,7 @@ package io.crewexport.testing;
 
 import static io.crewexport.testing.ContractReport.EXTRACTED_AT;
 import static io.crewexport.testing.ContractReport.JANUARY;
+import static io.crewexport.testing.ContractReport.JANUARY_TO_THE_15TH;
 import static io.crewexport.testing.ContractReport.REPORT_ID;
 import static io.crewexport.testing.ContractReport.SCHEMA;
 import static io.crewexport.testing.ContractReport.rows;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
+import io.crewexport.Period;
 import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.Row;
@@ -94,6 +96,19 @@ public abstract class FileSinkContractTest extends SinkContractTest {
     SinkResult result = export(target(JANUARY, "run-2"), rows("january", 3));
 
     assertThat(FileTree.files(outputFolder)).containsExactly(Path.of(result.files().get(0)));
+  }
+
+  @Test
+  void replacedPartitionsLeaveNoFileOrFolderBehind() {
+    export(target(JANUARY_TO_THE_15TH, "run-1"), rows("month-to-date", 2));
+    export(target(Period.parse("2024-01-16", "2024-01-20"), "run-1"), rows("week", 1));
+
+    SinkResult result = export(target(JANUARY, "run-2"), rows("january", 2));
+
+    Path report = reportFolder(target(JANUARY, "run-2"));
+    assertThat(FileTree.files(outputFolder)).containsExactly(Path.of(result.files().get(0)));
+    assertThat(report.resolve("start_date=2024-01-01/end_date=2024-01-15")).doesNotExist();
+    assertThat(report.resolve("start_date=2024-01-16")).doesNotExist();
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.crewexport.testing;
 import static io.crewexport.testing.ContractReport.EXTRACTED_AT;
 import static io.crewexport.testing.ContractReport.FEBRUARY;
 import static io.crewexport.testing.ContractReport.JANUARY;
+import static io.crewexport.testing.ContractReport.JANUARY_20TH_TO_FEBRUARY_10TH;
+import static io.crewexport.testing.ContractReport.JANUARY_TO_THE_15TH;
 import static io.crewexport.testing.ContractReport.REPORT_ID;
 import static io.crewexport.testing.ContractReport.SCHEMA;
 import static io.crewexport.testing.ContractReport.rows;
@@ -10,6 +12,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
 import io.crewexport.Period;
 import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The contract every {@link ReportSink} keeps, ours and a user's, as tests a sink's test class
  * inherits: what commit publishes, that abort and a failed export leave the earlier export exactly
  * as it was and nothing of their own visible, the single-use rules of {@link SinkWriter}, and which
- * earlier exports a new one replaces.
+ * stored exports a new one replaces (see {@link io.crewexport.spi.PeriodReplacement}), so that a
+ * reader of the whole report never counts a row twice.
  *
  * <pre>{@code
  * final class JsonLinesSinkContractTest extends SinkContractTest {
@@ -83,7 +88,10 @@ public abstract class SinkContractTest {
     return outputFolder.toString();
   }
 
-  /** The target of an export of {@link ContractReport} for {@code period} by run {@code runId}. */
+  /**
+   * The target of an export of {@link ContractReport} for {@code period} ({@code null} for a
+   * snapshot) by run {@code runId}.
+   */
   protected ExportTarget target(Period period, String runId, Map<String, String> options) {
     return new ExportTarget(REPORT_ID, period, runId, EXTRACTED_AT, outputRoot(), options);
   }
@@ -227,6 +235,71 @@ public abstract class SinkContractTest {
     List<Row> both = new ArrayList<>(rows("january", 3));
     both.addAll(rows("february", 2));
     assertThat(read()).containsExactlyInAnyOrderElementsOf(both);
+  }
+
+  @Test
+  void longerPeriodReplacesTheShorterOnesInsideItInOneCommit() {
+    export(target(JANUARY_TO_THE_15TH, "run-1"), rows("month-to-date", 4));
+    export(target(Period.parse("2024-01-20", "2024-01-31"), "run-1"), rows("late-january", 2));
+    export(target(FEBRUARY, "run-1"), rows("february", 3));
+
+    export(target(JANUARY, "run-2"), rows("january", 5));
+
+    List<Row> expected = new ArrayList<>(rows("january", 5));
+    expected.addAll(rows("february", 3));
+    assertThat(read()).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void periodStickingOutOfAStoredOneIsRefusedNamingBothAndKeepsTheStoredExport() {
+    export(target(JANUARY, "run-1"), rows("january", 3));
+    Object before = storedState(target(JANUARY, "reader"));
+
+    assertThatThrownBy(() -> export(target(JANUARY_20TH_TO_FEBRUARY_10TH, "run-2"), rows("x", 2)))
+        .isInstanceOfSatisfying(
+            CrewexportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION))
+        .hasMessageContaining("2024-01-01..2024-01-31")
+        .hasMessageContaining("2024-01-20..2024-02-10")
+        .hasMessageContaining(ExportTarget.ALLOW_OVERLAP + "=true");
+    assertThat(read()).containsExactlyInAnyOrderElementsOf(rows("january", 3));
+    assertThat(storedState(target(JANUARY, "reader"))).isEqualTo(before);
+  }
+
+  @Test
+  void periodInsideAStoredLongerOneIsRefused() {
+    export(target(JANUARY, "run-1"), rows("january", 3));
+
+    assertThatThrownBy(() -> export(target(JANUARY_TO_THE_15TH, "run-2"), rows("x", 2)))
+        .isInstanceOfSatisfying(
+            CrewexportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION))
+        .hasMessageContaining("2024-01-01..2024-01-31")
+        .hasMessageContaining("2024-01-01..2024-01-15");
+    assertThat(read()).containsExactlyInAnyOrderElementsOf(rows("january", 3));
+  }
+
+  @Test
+  void overlappingPeriodsAreBothKeptWhenTheExportAllowsIt() {
+    export(target(JANUARY, "run-1"), rows("january", 3));
+
+    export(
+        target(JANUARY_20TH_TO_FEBRUARY_10TH, "run-2", Map.of(ExportTarget.ALLOW_OVERLAP, "true")),
+        rows("overlap", 2));
+
+    List<Row> both = new ArrayList<>(rows("january", 3));
+    both.addAll(rows("overlap", 2));
+    assertThat(read()).containsExactlyInAnyOrderElementsOf(both);
+  }
+
+  @Test
+  void snapshotReplacesTheSnapshotOfTheSameDayAndKeepsPeriods() {
+    export(target(JANUARY, "run-1"), rows("january", 2));
+    export(target(null, "run-1"), rows("morning", 3));
+
+    export(target(null, "run-2"), rows("evening", 1));
+
+    List<Row> expected = new ArrayList<>(rows("january", 2));
+    expected.addAll(rows("evening", 1));
+    assertThat(read()).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test

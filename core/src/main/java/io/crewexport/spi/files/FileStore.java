@@ -20,8 +20,11 @@ public interface FileStore {
    */
   void sync(OutputStream out) throws IOException;
 
-  /** The names (not paths) of the files directly inside {@code folder}; empty if it is absent. */
-  List<String> list(String folder) throws IOException;
+  /**
+   * The files below {@code folder}, at any depth, as {@code /}-separated paths relative to it, in
+   * order; empty if the folder is absent.
+   */
+  List<String> listTree(String folder) throws IOException;
 
   /**
    * Renames {@code from} to {@code to}, which must not exist. Atomic on local disks and HDFS; a
@@ -31,6 +34,9 @@ public interface FileStore {
 
   /** Deletes a file; does nothing if it is absent. */
   void delete(String path) throws IOException;
+
+  /** Deletes {@code folder} if it is empty; does nothing if it holds anything or is absent. */
+  void deleteEmptyFolder(String folder) throws IOException;
 
   /** The path of {@code name} inside {@code folder}. */
   default String join(String folder, String name) {

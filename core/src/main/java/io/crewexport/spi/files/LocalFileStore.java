@@ -3,11 +3,11 @@ package io.crewexport.spi.files;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -31,17 +31,22 @@ public final class LocalFileStore implements FileStore {
   }
 
   @Override
-  public List<String> list(String folder) throws IOException {
-    Path dir = Path.of(folder);
-    if (!Files.isDirectory(dir)) {
+  public List<String> listTree(String folder) throws IOException {
+    Path root = Path.of(folder);
+    if (!Files.isDirectory(root)) {
       return List.of();
     }
-    List<String> names = new ArrayList<>();
-    try (Stream<Path> entries = Files.list(dir)) {
-      entries.filter(Files::isRegularFile).forEach(p -> names.add(p.getFileName().toString()));
+    try (Stream<Path> paths = Files.walk(root)) {
+      return paths
+          .filter(Files::isRegularFile)
+          .map(
+              file ->
+                  root.relativize(file)
+                      .toString()
+                      .replace(root.getFileSystem().getSeparator(), "/"))
+          .sorted()
+          .toList();
     }
-    names.sort(null);
-    return names;
   }
 
   @Override
@@ -59,6 +64,19 @@ public final class LocalFileStore implements FileStore {
       Files.deleteIfExists(Path.of(path));
     } catch (NoSuchFileException e) {
       // Already gone: what we wanted.
+    }
+  }
+
+  @Override
+  public void deleteEmptyFolder(String folder) throws IOException {
+    Path path = Path.of(folder);
+    if (!Files.isDirectory(path)) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(path);
+    } catch (DirectoryNotEmptyException e) {
+      // Still holds files: it stays.
     }
   }
 }

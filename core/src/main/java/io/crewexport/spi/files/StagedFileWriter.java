@@ -6,7 +6,6 @@ import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.AbstractSinkWriter;
-import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.Row;
 import io.crewexport.spi.SinkResult;
 import io.crewexport.spi.SinkWriter;
@@ -22,9 +21,8 @@ import java.util.List;
  *
  * <pre>{@code
  * public SinkWriter open(ReportSchema schema, ExportTarget target) {
- *   PartitionFiles files = new PartitionFiles(store, partitionFolder, ".jsonl", target.runId());
- *   FilePublication publication = new FilePublication("jsonl", files, query);
- *   return StagedFileWriter.open(schema, target, publication, JsonLinesFile::new);
+ *   PartitionFiles files = new PartitionFiles(store, reportFolder, target, ".jsonl", "jsonl");
+ *   return StagedFileWriter.open(schema, files, query, JsonLinesFile::new);
  * }
  * }</pre>
  *
@@ -33,44 +31,42 @@ import java.util.List;
  */
 public final class StagedFileWriter extends AbstractSinkWriter {
   private final ReportSchema schema;
-  private final ExportTarget target;
-  private final FilePublication publication;
+  private final PartitionFiles files;
+  private final String query;
   private final OutputStream staging;
   private final RowFile file;
 
   private StagedFileWriter(
-      ReportSchema schema,
-      ExportTarget target,
-      FilePublication publication,
-      OutputStream staging,
-      RowFile file) {
+      ReportSchema schema, PartitionFiles files, String query, OutputStream staging, RowFile file) {
     this.schema = schema;
-    this.target = target;
-    this.publication = publication;
+    this.files = files;
+    this.query = query;
     this.staging = staging;
     this.file = file;
   }
 
   /**
-   * Removes staging leftovers of earlier runs, opens this export's staging file and starts {@code
+   * Opens this export's staging file (see {@link PartitionFiles#openStaging}) and starts {@code
    * format} on it.
    *
-   * @throws CrewexportException {@code SINK_FAILED} if that fails; nothing is left behind then
+   * @param schema the report's schema
+   * @param files the export's partition files
+   * @param query a DuckDB query over every partition of the report, for the result
+   * @param format the file format
+   * @throws CrewexportException {@code CONFIGURATION} if a stored period conflicts with the
+   *     export's, {@code SINK_FAILED} if the file cannot be created; nothing is left behind then
    */
   public static SinkWriter open(
-      ReportSchema schema,
-      ExportTarget target,
-      FilePublication publication,
-      RowFile.Format format) {
+      ReportSchema schema, PartitionFiles files, String query, RowFile.Format format) {
     requireNonNull(schema, "schema");
-    requireNonNull(target, "target");
+    requireNonNull(files, "files");
+    requireNonNull(query, "query");
     requireNonNull(format, "format");
-    PartitionFiles files = publication.files();
     OutputStream staging = null;
     try {
       staging = files.openStaging();
       RowFile file = format.start(new FlushOnClose(staging));
-      return new StagedFileWriter(schema, target, publication, staging, file);
+      return new StagedFileWriter(schema, files, query, staging, file);
     } catch (IOException | RuntimeException e) {
       closeQuietly(staging);
       try {
@@ -78,7 +74,7 @@ public final class StagedFileWriter extends AbstractSinkWriter {
       } catch (IOException cleanup) {
         e.addSuppressed(cleanup);
       }
-      throw failed(publication, target, "create", e);
+      throw e instanceof CrewexportException refused ? refused : failed(files, "create", e);
     }
   }
 
@@ -88,21 +84,20 @@ public final class StagedFileWriter extends AbstractSinkWriter {
     try {
       file.write(row);
     } catch (IOException | UncheckedIOException e) {
-      throw failed(publication, target, "write", e);
+      throw failed(files, "write", e);
     }
   }
 
   @Override
   protected SinkResult publish(long rows) {
-    PartitionFiles files = publication.files();
     try {
       file.finish();
       files.store().sync(staging);
       staging.close();
       String published = files.publish();
-      return new SinkResult(rows, files.folder(), List.of(published), publication.query());
+      return new SinkResult(rows, files.folder(), List.of(published), query);
     } catch (IOException | RuntimeException e) {
-      throw failed(publication, target, "publish", e);
+      throw failed(files, "publish", e);
     }
   }
 
@@ -111,7 +106,7 @@ public final class StagedFileWriter extends AbstractSinkWriter {
     file.release();
     closeQuietly(staging);
     try {
-      publication.files().discard();
+      files.discard();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -127,20 +122,19 @@ public final class StagedFileWriter extends AbstractSinkWriter {
     }
   }
 
-  private static CrewexportException failed(
-      FilePublication publication, ExportTarget target, String action, Exception cause) {
+  private static CrewexportException failed(PartitionFiles files, String action, Exception cause) {
     Throwable reason =
         cause instanceof UncheckedIOException unchecked ? unchecked.getCause() : cause;
     return new CrewexportException(
         ErrorCode.SINK_FAILED,
         "The "
-            + publication.sinkName()
+            + files.sinkName()
             + " sink could not "
             + action
             + " "
-            + publication.files().stagingPath()
+            + files.stagingPath()
             + " for "
-            + target.describe()
+            + files.target().describe()
             + ": "
             + reason
             + ". Check that the output folder is reachable, writable and has space, then run the"

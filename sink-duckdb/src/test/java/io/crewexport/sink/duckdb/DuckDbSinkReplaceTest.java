@@ -7,7 +7,6 @@ import static io.crewexport.sink.duckdb.Exports.smallRows;
 import static io.crewexport.sink.duckdb.Exports.snapshot;
 import static io.crewexport.sink.duckdb.Exports.target;
 import static io.crewexport.testing.SampleReport.export;
-import static java.util.Arrays.asList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,32 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
 final class DuckDbSinkReplaceTest {
   private static final Period JANUARY = period("2024-01-01", "2024-01-31");
   private static final Period MONTH_TO_DATE = period("2024-01-01", "2024-01-15");
+  private static final Period FEBRUARY = period("2024-02-01", "2024-02-29");
 
   private final DuckDbSink sink = new DuckDbSink();
 
   @TempDir Path out;
 
   @Test
-  void longerPeriodReplacesTheShorterOneInsideIt() {
-    export(sink, SMALL, target(out, MONTH_TO_DATE, "run-1"), smallRows("mtd", 3));
-
-    export(sink, SMALL, target(out, JANUARY, "run-2"), smallRows("month", 1));
-
-    assertThat(contents()).containsExactly(asList("month-0", 0L, "run-2"));
-  }
-
-  @Test
-  void keepsPeriodsOutsideOrOnlyOverlappingAndSnapshots() {
+  void keepsPeriodsOutsideAndSnapshots() {
     export(
         sink,
         SMALL,
         target(out, period("2023-12-01", "2023-12-31"), "run-1"),
         smallRows("december", 1));
-    export(
-        sink,
-        SMALL,
-        target(out, period("2024-01-20", "2024-02-10"), "run-1"),
-        smallRows("overlap", 1));
     export(
         sink,
         SMALL,
@@ -64,7 +50,24 @@ final class DuckDbSinkReplaceTest {
 
     assertThat(contents())
         .extracting(row -> row.get(0))
-        .containsExactly("december-0", "january-0", "overlap-0", "snapshot-0");
+        .containsExactly("december-0", "january-0", "snapshot-0");
+  }
+
+  @Test
+  void conflictingPeriodIsRefusedAtOpenAndHandsTheFileOn() {
+    export(sink, SMALL, target(out, JANUARY, "run-1"), smallRows("january", 2));
+
+    assertThatThrownBy(() -> sink.open(SMALL, target(out, MONTH_TO_DATE, "run-2")))
+        .isInstanceOfSatisfying(
+            CrewexportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION))
+        .hasMessageStartingWith(
+            "The duckdb sink refuses to export oneonone.summary [2024-01-01..2024-01-15]: it holds"
+                + " an export of oneonone.summary for 2024-01-01..2024-01-31");
+
+    export(sink, SMALL, target(out, FEBRUARY, "run-2"), smallRows("february", 1));
+    assertThat(contents())
+        .extracting(row -> row.get(0))
+        .containsExactly("february-0", "january-0", "january-1");
   }
 
   @Test

@@ -6,11 +6,12 @@ import io.crewexport.spi.files.FileStore;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.StreamCapabilities;
 import org.apache.hadoop.fs.Syncable;
 
@@ -45,16 +46,23 @@ final class HadoopFileStore implements FileStore {
   }
 
   @Override
-  public List<String> list(String folder) throws IOException {
+  public List<String> listTree(String folder) throws IOException {
+    Path root = fileSystem.makeQualified(new Path(folder));
+    String prefix = root.toUri().getPath() + "/";
+    List<String> files = new ArrayList<>();
     try {
-      return Arrays.stream(fileSystem.listStatus(new Path(folder)))
-          .filter(FileStatus::isFile)
-          .map(status -> status.getPath().getName())
-          .sorted()
-          .toList();
+      RemoteIterator<LocatedFileStatus> statuses = fileSystem.listFiles(root, true);
+      while (statuses.hasNext()) {
+        String path = statuses.next().getPath().toUri().getPath();
+        if (path.startsWith(prefix)) {
+          files.add(path.substring(prefix.length()));
+        }
+      }
     } catch (FileNotFoundException e) {
       return List.of();
     }
+    files.sort(null);
+    return files;
   }
 
   @Override
@@ -72,5 +80,17 @@ final class HadoopFileStore implements FileStore {
   @Override
   public void delete(String path) throws IOException {
     fileSystem.delete(new Path(path), false);
+  }
+
+  @Override
+  public void deleteEmptyFolder(String folder) throws IOException {
+    Path path = new Path(folder);
+    try {
+      if (fileSystem.getFileStatus(path).isDirectory() && fileSystem.listStatus(path).length == 0) {
+        fileSystem.delete(path, false);
+      }
+    } catch (FileNotFoundException e) {
+      // Already gone.
+    }
   }
 }

@@ -6,7 +6,6 @@ import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.ReportSink;
 import io.crewexport.spi.SinkWriter;
-import io.crewexport.spi.files.FilePublication;
 import io.crewexport.spi.files.PartitionFiles;
 import io.crewexport.spi.files.StagedFileWriter;
 import jakarta.inject.Inject;
@@ -47,12 +46,15 @@ import org.apache.hadoop.conf.Configuration;
  * }
  * }</pre>
  *
- * <p>Limitations: a commit replaces the files of its own partition folder only, not those of
- * shorter periods inside it. On S3A a rename is a copy and delete, so a reader listing the folder
- * during a commit may briefly see both the old and the new file, and {@code s3a://} needs {@code
- * hadoop-aws} on the class path. The {@code gzip} codec goes through Hadoop's codec classes, which
- * log a warning once about Hadoop's missing native library; {@code zstd} compresses as well without
- * it.
+ * <p>A commit replaces, at once, the files of its own partition and of the report's partitions
+ * whose period lies inside its own; a stored period that overlaps the export's without lying inside
+ * it makes the export fail unless {@code allow-overlap=true} (see {@link
+ * io.crewexport.spi.PeriodReplacement} and {@link io.crewexport.spi.files.PartitionFiles}).
+ *
+ * <p>Limitations: on S3A a rename is a copy and delete, so a reader listing the folder during a
+ * commit may briefly see both the old and the new file, and {@code s3a://} needs {@code hadoop-aws}
+ * on the class path. The {@code gzip} codec goes through Hadoop's codec classes, which log a
+ * warning once about Hadoop's missing native library; {@code zstd} compresses as well without it.
  */
 public final class ParquetSink implements ReportSink {
   static final String NAME = "parquet";
@@ -85,14 +87,12 @@ public final class ParquetSink implements ReportSink {
     Configuration exportConf = new Configuration(conf);
     OutputRoot root = OutputRoot.resolve(target, exportConf);
     String reportFolder = root.resolve(NAME + "/" + target.reportId());
-    String partition = root.store().join(reportFolder, target.partitionPath());
 
-    PartitionFiles files = new PartitionFiles(root.store(), partition, SUFFIX, target.runId());
-    FilePublication publication = new FilePublication(NAME, files, query(reportFolder));
+    PartitionFiles files = new PartitionFiles(root.store(), reportFolder, target, SUFFIX, NAME);
     return StagedFileWriter.open(
         schema,
-        target,
-        publication,
+        files,
+        query(reportFolder),
         out -> ParquetFile.start(out, files.stagingPath(), schema, target, options, exportConf));
   }
 

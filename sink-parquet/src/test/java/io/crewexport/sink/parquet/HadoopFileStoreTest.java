@@ -42,13 +42,31 @@ final class HadoopFileStoreTest {
   }
 
   @Test
-  void listsFileNamesInOrderAndNothingForAMissingFolder() throws IOException {
+  void listsFilesAtAnyDepthInOrderAndNothingForAMissingFolder() throws IOException {
     write(store.join(folder, "part-2.parquet"), "2");
     write(store.join(folder, ".part-1.parquet.staging"), "1");
-    Files.createDirectories(root.resolve("a/b/sub"));
+    write(store.join(folder, "start_date=2024-01-01/end_date=2024-01-31/part-3.parquet"), "3");
+    Files.createDirectories(root.resolve("a/b/empty"));
 
-    assertThat(store.list(folder)).containsExactly(".part-1.parquet.staging", "part-2.parquet");
-    assertThat(store.list(store.join(folder, "missing"))).isEmpty();
+    assertThat(store.listTree(folder))
+        .containsExactly(
+            ".part-1.parquet.staging",
+            "part-2.parquet",
+            "start_date=2024-01-01/end_date=2024-01-31/part-3.parquet");
+    assertThat(store.listTree(store.join(folder, "missing"))).isEmpty();
+  }
+
+  @Test
+  void deletesAFolderOnlyWhenItIsEmpty() throws IOException {
+    write(store.join(folder, "full/x"), "x");
+    Files.createDirectories(root.resolve("a/b/empty"));
+
+    store.deleteEmptyFolder(store.join(folder, "full"));
+    store.deleteEmptyFolder(store.join(folder, "empty"));
+    store.deleteEmptyFolder(store.join(folder, "missing"));
+
+    assertThat(root.resolve("a/b/full/x")).exists();
+    assertThat(root.resolve("a/b/empty")).doesNotExist();
   }
 
   @Test
@@ -68,14 +86,14 @@ final class HadoopFileStoreTest {
 
     store.rename(store.join(folder, "from"), store.join(folder, "to"));
 
-    assertThat(store.list(folder)).containsExactly("to");
+    assertThat(store.listTree(folder)).containsExactly("to");
   }
 
   @Test
   void deleteOfAMissingFileDoesNothing() throws IOException {
     store.delete(store.join(folder, "missing"));
 
-    assertThat(store.list(folder)).isEmpty();
+    assertThat(store.listTree(folder)).isEmpty();
   }
 
   private void write(String path, String text) throws IOException {
