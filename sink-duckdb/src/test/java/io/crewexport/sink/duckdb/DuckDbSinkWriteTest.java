@@ -17,16 +17,16 @@ import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.Row;
 import io.crewexport.spi.SinkResult;
 import io.crewexport.testing.DuckDb;
+import io.crewexport.testing.TimeZones;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 final class DuckDbSinkWriteTest {
   private static final String TRICKY_TEXT = "Zoë 😀, \"Boss\"\nsecond line; DROP TABLE x; --";
@@ -116,28 +116,41 @@ final class DuckDbSinkWriteTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"UTC", "Pacific/Auckland", "America/Los_Angeles"})
-  void storesTheExtractionInstantAndDatesWhateverTheJvmTimeZone(String zone) {
-    TimeZone original = TimeZone.getDefault();
-    try {
-      TimeZone.setDefault(TimeZone.getTimeZone(zone));
+  @MethodSource("io.crewexport.testing.TimeZones#daylightSavingDays")
+  void storesTheUtcInstantAndDaysWhateverTheJvmTimeZone(
+      String zone, Instant extractedAt, String utcDay) {
+    ExportTarget year =
+        new ExportTarget(
+            Exports.REPORT,
+            period("2024-01-01", "2024-12-31"),
+            "run-1",
+            extractedAt,
+            out.toString(),
+            Map.of());
 
-      export(sink, TYPED, yearTarget(), TYPED_ROWS);
-    } finally {
-      TimeZone.setDefault(original);
-    }
+    TimeZones.withDefault(
+        zone,
+        () -> {
+          export(sink, TYPED, year, TYPED_ROWS);
+          export(sink, TYPED, Exports.snapshot(out, extractedAt, "run-2"), TYPED_ROWS);
+        });
 
-    Object utcText =
-        DuckDb.value(
-            databaseFile(out),
-            "SELECT DISTINCT strftime(_extracted_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%fZ')"
-                + " FROM oneonone_summary");
-    assertThat(utcText).isEqualTo("2024-12-04T23:30:00.123456Z");
-    assertThat(lineage()).extracting(row -> row.get(3)).containsOnly(epochMicros(EXTRACTED_AT));
+    assertThat(lineage())
+        .extracting(row -> row.get(2), row -> row.get(3))
+        .containsOnly(
+            tuple(null, epochMicros(extractedAt)), tuple(utcDay, epochMicros(extractedAt)))
+        .hasSize(6);
     assertThat(
             DuckDb.rows(
                 databaseFile(out),
-                "SELECT CAST(start_date AS VARCHAR) FROM oneonone_summary ORDER BY start_date"))
+                "SELECT DISTINCT strftime(_extracted_at AT TIME ZONE 'UTC',"
+                    + " '%Y-%m-%dT%H:%M:%S.%fZ') FROM oneonone_summary"))
+        .containsExactly(asList(extractedAt.toString()));
+    assertThat(
+            DuckDb.rows(
+                databaseFile(out),
+                "SELECT DISTINCT CAST(start_date AS VARCHAR) FROM oneonone_summary"
+                    + " ORDER BY 1 NULLS LAST"))
         .containsExactly(asList("1999-12-31"), asList("2024-02-29"), asList((Object) null));
   }
 
