@@ -21,6 +21,25 @@ public interface FileStore {
   void sync(OutputStream out) throws IOException;
 
   /**
+   * Closes {@code out}, a stream {@link #create} returned, without making what was written visible
+   * where the store can: an object store aborts the upload, and the object it would have replaced
+   * stays as it was. Elsewhere it just closes the stream, and the caller deletes the file.
+   */
+  default void abandon(OutputStream out) throws IOException {
+    out.close();
+  }
+
+  /**
+   * Whether a file created here stays invisible until its stream is closed, and can be {@linkplain
+   * #abandon abandoned} unseen, as on object stores such as S3. Files are then written under their
+   * final name, since these stores rename by copying; elsewhere they are staged under a hidden name
+   * and renamed into place.
+   */
+  default boolean publishesOnClose() {
+    return false;
+  }
+
+  /**
    * The files below {@code folder}, at any depth, as {@code /}-separated paths relative to it, in
    * order; empty if the folder is absent.
    */

@@ -18,9 +18,21 @@ import java.util.List;
  * in {@code .staging}, so neither Hive-style readers nor a glob such as {@code **}{@code
  * /*.parquet} ever see them. Publishing renames the replaced files to hidden names, renames the
  * staged file into place, then deletes the replaced ones and the folders they leave empty. Where
- * renames are atomic (local disks, HDFS) a reader sees the old files or the new one, never both and
- * never half of one; for the moment between the renames it sees neither. Leftovers of runs killed
- * half-way are cleaned up by the next export of the report (see {@link Leftovers}).
+ * renames are atomic (local disks, HDFS) a reader never sees half a file, nor an old file beside
+ * the new one; while the renames run (one request each) it may see some replaced files gone and the
+ * new one not yet there. Leftovers of runs killed half-way are cleaned up by the next export of the
+ * report (see {@link Leftovers}).
+ *
+ * <p>Object stores have no atomic rename (S3A renames by copying), but show a file only once its
+ * upload is complete and can abort an upload unseen ({@link FileStore#publishesOnClose()}). There
+ * the file is written under its final name directly: it appears, whole, when the writer closes it,
+ * and publishing then deletes the files it replaces. So for the few requests those deletes take a
+ * reader may see the old files and the new one together, and count rows twice, but never half a
+ * file and never none. A run killed between the two leaves both until the next export of the
+ * period; a run killed during the upload leaves an incomplete multipart upload, which S3 keeps,
+ * unseen, until a lifecycle rule or {@code fs.s3a.multipart.purge} removes it. If a delete fails,
+ * the commit fails with the new file already visible beside some old ones; the next export of the
+ * period removes those.
  *
  * <pre>{@code
  * PartitionFiles files = new PartitionFiles(store, reportFolder, target, ".parquet", "parquet");
@@ -73,9 +85,11 @@ public final class PartitionFiles {
     return "part-" + target.runId() + suffix;
   }
 
-  /** The path of the staging file. */
+  /** The path of the file being written: a hidden staging name, or the final one. */
   public String stagingPath() {
-    return store.join(folder(), Leftovers.stagingName(publishedName()));
+    String name =
+        store.publishesOnClose() ? publishedName() : Leftovers.stagingName(publishedName());
+    return store.join(folder(), name);
   }
 
   /**
@@ -99,6 +113,10 @@ public final class PartitionFiles {
    */
   public String publish() throws IOException {
     List<ReportTree.Partition> replaced = replacedPartitions(ReportTree.read(store, reportFolder));
+    if (store.publishesOnClose()) {
+      deleteReplaced(replaced);
+      return stagingPath();
+    }
     List<String> aside = new ArrayList<>();
     String published = store.join(folder(), publishedName());
     try {
@@ -122,9 +140,28 @@ public final class PartitionFiles {
     return published;
   }
 
-  /** Deletes the staging file; the published files stay as they were. */
+  /**
+   * Deletes the staging file; the published files stay as they were. Where files are written under
+   * their final name, the abandoned stream left nothing to delete, and the name may be an earlier
+   * export's.
+   */
   public void discard() throws IOException {
-    store.delete(stagingPath());
+    if (!store.publishesOnClose()) {
+      store.delete(stagingPath());
+    }
+  }
+
+  /** Deletes the replaced files but the one just written, which is visible already. */
+  private void deleteReplaced(List<ReportTree.Partition> replaced) throws IOException {
+    for (ReportTree.Partition partition : replaced) {
+      String folder = store.join(reportFolder, partition.path());
+      for (String name : partition.published()) {
+        if (!(partition.path().equals(target.partitionPath()) && name.equals(publishedName()))) {
+          store.delete(store.join(folder, name));
+        }
+      }
+    }
+    removeEmptyFolders(replaced);
   }
 
   private List<ReportTree.Partition> replacedPartitions(ReportTree tree) {

@@ -68,7 +68,7 @@ public final class StagedFileWriter extends AbstractSinkWriter {
       RowFile file = format.start(new FlushOnClose(staging));
       return new StagedFileWriter(schema, files, query, staging, file);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(staging);
+      abandonQuietly(files.store(), staging);
       try {
         files.discard();
       } catch (IOException cleanup) {
@@ -104,7 +104,7 @@ public final class StagedFileWriter extends AbstractSinkWriter {
   @Override
   protected void discard() {
     file.release();
-    closeQuietly(staging);
+    abandonQuietly(files.store(), staging);
     try {
       files.discard();
     } catch (IOException e) {
@@ -112,12 +112,12 @@ public final class StagedFileWriter extends AbstractSinkWriter {
     }
   }
 
-  private static void closeQuietly(OutputStream staging) {
+  private static void abandonQuietly(FileStore store, OutputStream staging) {
     try {
       if (staging != null) {
-        staging.close();
+        store.abandon(staging);
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       // Only on the way to deleting the file: a failure to flush it does not matter.
     }
   }

@@ -23,6 +23,18 @@ final class FailingFileStore implements FileStore {
   private Predicate<String> failingRename = path -> false;
   private Predicate<String> failingDelete = path -> false;
   private Throwable failure;
+  private boolean publishesOnClose;
+
+  /** Makes the store say it publishes on close, as an object store does. */
+  FailingFileStore publishingOnClose() {
+    this.publishesOnClose = true;
+    return this;
+  }
+
+  @Override
+  public boolean publishesOnClose() {
+    return publishesOnClose;
+  }
 
   /** Fails the first rename whose source matches. */
   FailingFileStore failRename(Predicate<String> from, Throwable failure) {

@@ -86,6 +86,33 @@ final class PartitionFilesTest {
     assertThat(report.resolve("notes/part-readme.txt")).exists();
   }
 
+  @Test
+  void onAnObjectStoreTheFileIsWrittenUnderItsFinalNameAndTheReplacedOnesDeletedAfter()
+      throws IOException {
+    FailingFileStore objects = new FailingFileStore().publishingOnClose();
+    publish(objects, "run-1", "old");
+    PartitionFiles files = files(objects, "run-2");
+
+    try (OutputStream out = files.openStaging()) {
+      out.write("new".getBytes(UTF_8));
+    }
+    assertThat(names()).containsExactly("part-run-1.csv", "part-run-2.csv");
+    String published = files.publish();
+
+    assertThat(published).endsWith("/part-run-2.csv").isEqualTo(files.stagingPath());
+    assertThat(names()).containsExactly("part-run-2.csv");
+  }
+
+  @Test
+  void onAnObjectStoreDiscardDeletesNothing() throws IOException {
+    FailingFileStore objects = new FailingFileStore().publishingOnClose();
+    publish(objects, "run-1", "old");
+
+    files(objects, "run-1").discard();
+
+    assertThat(names()).containsExactly("part-run-1.csv");
+  }
+
   private void publish(FileStore store, String runId, String content) throws IOException {
     PartitionFiles files = files(store, runId);
     try (OutputStream out = files.openStaging()) {

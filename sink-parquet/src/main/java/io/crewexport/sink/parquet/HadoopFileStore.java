@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.Abortable;
+import org.apache.hadoop.fs.CommonPathCapabilities;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -19,13 +21,39 @@ import org.apache.hadoop.fs.Syncable;
  * A {@link FileStore} over a Hadoop {@link FileSystem}; paths are Hadoop path strings such as
  * {@code file:/data/lake/x} or {@code hdfs://namenode/lake/x}.
  *
- * <p>Rename is atomic on the local file system and HDFS, a copy and delete on S3A.
+ * <p>Rename is atomic on the local file system and HDFS, a copy and delete on S3A. A file system
+ * whose output streams can be aborted (S3A: an upload shows nothing until it completes) {@linkplain
+ * #publishesOnClose() publishes on close}, so files there are written under their final name.
  */
 final class HadoopFileStore implements FileStore {
   private final FileSystem fileSystem;
+  private final boolean publishesOnClose;
 
-  HadoopFileStore(FileSystem fileSystem) {
+  private HadoopFileStore(FileSystem fileSystem, boolean publishesOnClose) {
     this.fileSystem = requireNonNull(fileSystem, "fileSystem");
+    this.publishesOnClose = publishesOnClose;
+  }
+
+  /** A store on {@code fileSystem}, whose capabilities are read at {@code root}. */
+  static HadoopFileStore of(FileSystem fileSystem, Path root) throws IOException {
+    return new HadoopFileStore(
+        fileSystem, fileSystem.hasPathCapability(root, CommonPathCapabilities.ABORTABLE_STREAM));
+  }
+
+  @Override
+  public boolean publishesOnClose() {
+    return publishesOnClose;
+  }
+
+  /** Aborts the stream where it can be (S3A: the upload), else closes it. */
+  @Override
+  public void abandon(OutputStream out) throws IOException {
+    if (out instanceof Abortable abortable
+        && offers(out, CommonPathCapabilities.ABORTABLE_STREAM)) {
+      abortable.abort();
+    } else {
+      out.close();
+    }
   }
 
   @Override
@@ -38,9 +66,7 @@ final class HadoopFileStore implements FileStore {
    */
   @Override
   public void sync(OutputStream out) throws IOException {
-    if (out instanceof Syncable syncable
-        && out instanceof StreamCapabilities capabilities
-        && capabilities.hasCapability(StreamCapabilities.HSYNC)) {
+    if (out instanceof Syncable syncable && offers(out, StreamCapabilities.HSYNC)) {
       syncable.hsync();
     }
   }
@@ -92,5 +118,9 @@ final class HadoopFileStore implements FileStore {
     } catch (FileNotFoundException e) {
       // Already gone.
     }
+  }
+
+  private static boolean offers(OutputStream out, String capability) {
+    return out instanceof StreamCapabilities capabilities && capabilities.hasCapability(capability);
   }
 }

@@ -50,9 +50,10 @@ record OutputRoot(FileStore store, String path) {
       }
       Path path = new Path(root);
       FileSystem fileSystem = path.getFileSystem(conf);
-      String qualified = fileSystem.makeQualified(path).toString();
-      return new OutputRoot(new HadoopFileStore(fileSystem), qualified);
-    } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+      Path qualified = fileSystem.makeQualified(path);
+      return new OutputRoot(HadoopFileStore.of(fileSystem, qualified), qualified.toString());
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      // Hadoop reports a file system class missing from the class path as a RuntimeException.
       throw new CrewexportException(
           ErrorCode.CONFIGURATION,
           "The parquet sink cannot use the output root '"
@@ -61,8 +62,9 @@ record OutputRoot(FileStore store, String path) {
               + target.describe()
               + ": "
               + e
-              + ". Give a local folder, or a file:, hdfs:// or s3a:// URI; for s3a:// put"
-              + " hadoop-aws on the class path, and the file system's settings in core-site.xml.",
+              + ". Give a local folder, or a file:, hdfs:// or s3a:// URI; for s3a:// put the"
+              + " crewexport-sink-parquet-s3 plugin jar (hadoop-aws) on the class path, and the"
+              + " file system's settings in core-site.xml.",
           e);
     }
   }

@@ -51,10 +51,17 @@ import org.apache.hadoop.conf.Configuration;
  * it makes the export fail unless {@code allow-overlap=true} (see {@link
  * io.crewexport.spi.PeriodReplacement} and {@link io.crewexport.spi.files.PartitionFiles}).
  *
- * <p>Limitations: on S3A a rename is a copy and delete, so a reader listing the folder during a
- * commit may briefly see both the old and the new file, and {@code s3a://} needs {@code hadoop-aws}
- * on the class path. The {@code gzip} codec goes through Hadoop's codec classes, which log a
- * warning once about Hadoop's missing native library; {@code zstd} compresses as well without it.
+ * <p>How long old and new files coexist while a commit replaces them: on the local disk and HDFS,
+ * never. The commit renames each replaced file to a hidden name, then the new file into place: a
+ * reader during those renames (one request each) may miss replaced rows, but never counts any
+ * twice, and never sees half a file. On S3 ({@code s3a://}, which needs the {@code
+ * crewexport-sink-parquet-s3} jar on the class path) rename is a copy, so the file is written under
+ * its final name, appears whole when its upload completes, and the replaced files are deleted
+ * after: for those few requests a reader may see both and count rows twice (see {@link
+ * io.crewexport.spi.files.PartitionFiles}).
+ *
+ * <p>Limitations: the {@code gzip} codec goes through Hadoop's codec classes, which log a warning
+ * once about Hadoop's missing native library; {@code zstd} compresses as well without it.
  */
 public final class ParquetSink implements ReportSink {
   static final String NAME = "parquet";

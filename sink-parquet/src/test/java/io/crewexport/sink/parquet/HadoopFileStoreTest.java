@@ -26,7 +26,7 @@ final class HadoopFileStoreTest {
   void openRawLocalFileSystem() throws IOException {
     RawLocalFileSystem fileSystem = new RawLocalFileSystem();
     fileSystem.initialize(URI.create("file:///"), new Configuration());
-    store = new HadoopFileStore(fileSystem);
+    store = HadoopFileStore.of(fileSystem, new org.apache.hadoop.fs.Path("file:///"));
     // Created here: Hadoop logs a warning about its native library when it creates folders.
     folder =
         new org.apache.hadoop.fs.Path(Files.createDirectories(root.resolve("a/b")).toUri())

@@ -28,4 +28,16 @@ final class ParquetSinkOutputRootTest {
         .hasMessageContaining("core-site.xml")
         .hasMessageContaining("hadoop-aws");
   }
+
+  @Test
+  void s3aOutputRootWithoutThePluginJarIsRefusedNamingIt() {
+    ExportTarget target = target("s3a://bucket/lake", "r1", Map.of());
+
+    assertThatThrownBy(() -> sink.open(SCHEMA, target))
+        .isInstanceOfSatisfying(
+            CrewexportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION))
+        .hasMessageContaining("'s3a://bucket/lake'")
+        .hasMessageContaining("S3AFileSystem not found")
+        .hasMessageContaining("crewexport-sink-parquet-s3 plugin jar");
+  }
 }
