@@ -2,12 +2,16 @@ package io.crewexport.spi.files;
 
 import static java.util.Objects.requireNonNull;
 
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.PeriodReplacement;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one export's file into its partition folder under a staging name and publishes it,
@@ -41,6 +45,8 @@ import java.util.List;
  * }</pre>
  */
 public final class PartitionFiles {
+  private static final Logger log = LoggerFactory.getLogger(PartitionFiles.class);
+
   private final FileStore store;
   private final String reportFolder;
   private final ExportTarget target;
@@ -110,31 +116,17 @@ public final class PartitionFiles {
    * partitions inside its period.
    *
    * @return the path of the published file
+   * @throws IOException if publishing failed; the earlier files are in place then
+   * @throws io.crewexport.CrewexportException {@code SINK_FAILED} if, on an object store, a
+   *     replaced file could not be deleted after the new one became visible
    */
   public String publish() throws IOException {
     List<ReportTree.Partition> replaced = replacedPartitions(ReportTree.read(store, reportFolder));
-    if (store.publishesOnClose()) {
-      deleteReplaced(replaced);
-      return stagingPath();
-    }
-    List<String> aside = new ArrayList<>();
     String published = store.join(folder(), publishedName());
-    try {
-      for (ReportTree.Partition partition : replaced) {
-        for (String name : partition.published()) {
-          String folder = store.join(reportFolder, partition.path());
-          String path = store.join(folder, Leftovers.asideName(name, target.runId()));
-          store.rename(store.join(folder, name), path);
-          aside.add(path);
-        }
-      }
-      store.rename(stagingPath(), published);
-    } catch (IOException e) {
-      aside.forEach(path -> Leftovers.restore(store, path));
-      throw e;
-    }
-    for (String path : aside) {
-      store.delete(path);
+    if (store.publishesOnClose()) {
+      deleteBeside(replaced, published);
+    } else {
+      deleteQuietly(renameIntoPlace(replaced, published));
     }
     removeEmptyFolders(replaced);
     return published;
@@ -151,17 +143,67 @@ public final class PartitionFiles {
     }
   }
 
+  /** Sets the replaced files aside, renames the staging file into place; undoes all on failure. */
+  private List<String> renameIntoPlace(List<ReportTree.Partition> replaced, String published)
+      throws IOException {
+    List<String> aside = new ArrayList<>();
+    try {
+      for (ReportTree.Partition partition : replaced) {
+        String folder = store.join(reportFolder, partition.path());
+        for (String name : partition.published()) {
+          String path = store.join(folder, Leftovers.asideName(name, target.runId()));
+          store.rename(store.join(folder, name), path);
+          aside.add(path);
+        }
+      }
+      store.rename(stagingPath(), published);
+      return aside;
+    } catch (IOException e) {
+      aside.forEach(path -> Leftovers.restore(store, path));
+      throw e;
+    }
+  }
+
+  // The export is published by now: hidden files left behind only take space, and the next export
+  // of the report removes them.
+  private void deleteQuietly(List<String> aside) {
+    for (String path : aside) {
+      try {
+        store.delete(path);
+      } catch (IOException e) {
+        log.warn("Could not delete {}, which the next export removes: {}", path, e.toString());
+      }
+    }
+  }
+
   /** Deletes the replaced files but the one just written, which is visible already. */
-  private void deleteReplaced(List<ReportTree.Partition> replaced) throws IOException {
+  private void deleteBeside(List<ReportTree.Partition> replaced, String published) {
     for (ReportTree.Partition partition : replaced) {
-      String folder = store.join(reportFolder, partition.path());
       for (String name : partition.published()) {
-        if (!(partition.path().equals(target.partitionPath()) && name.equals(publishedName()))) {
-          store.delete(store.join(folder, name));
+        String path = store.join(store.join(reportFolder, partition.path()), name);
+        if (!path.equals(published)) {
+          try {
+            store.delete(path);
+          } catch (IOException e) {
+            throw new CrewexportException(
+                ErrorCode.SINK_FAILED,
+                "The "
+                    + sinkName
+                    + " sink published "
+                    + published
+                    + " for "
+                    + target.describe()
+                    + " but could not delete "
+                    + path
+                    + ", which it replaces ("
+                    + e
+                    + "): until that file is gone, readers count its rows beside the new ones."
+                    + " Delete it, or export the period again.",
+                e);
+          }
         }
       }
     }
-    removeEmptyFolders(replaced);
   }
 
   private List<ReportTree.Partition> replacedPartitions(ReportTree tree) {

@@ -97,7 +97,7 @@ public final class StagedFileWriter extends AbstractSinkWriter {
       String published = files.publish();
       return new SinkResult(rows, files.folder(), List.of(published), query);
     } catch (IOException | RuntimeException e) {
-      throw failed(files, "publish", e);
+      throw e instanceof CrewexportException known ? known : failed(files, "publish", e);
     }
   }
 

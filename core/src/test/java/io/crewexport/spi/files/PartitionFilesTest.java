@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
 import io.crewexport.Period;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.testing.FileTree;
@@ -70,6 +72,37 @@ final class PartitionFilesTest {
     assertThatThrownBy(() -> publish(failing, "run-2", "new")).hasMessage("disk gone");
 
     assertThat(names()).containsExactly(".part-run-2.csv.staging", "part-run-1.csv");
+  }
+
+  @Test
+  void failedDeleteOfTheOldFileAfterPublishingStillPublishes() throws IOException {
+    publish(new LocalFileStore(), "run-1", "old");
+    FailingFileStore failing =
+        new FailingFileStore()
+            .failDelete(path -> path.contains("replaced-by"), new IOException("busy"));
+
+    publish(failing, "run-2", "new");
+
+    assertThat(names()).containsExactly(".part-run-1.csv.replaced-by-run-2", "part-run-2.csv");
+    publish(new LocalFileStore(), "run-3", "newer");
+    assertThat(names()).containsExactly("part-run-3.csv");
+  }
+
+  @Test
+  void onAnObjectStoreAFailedDeleteOfAReplacedFileSaysBothAreVisible() throws IOException {
+    FailingFileStore objects = new FailingFileStore().publishingOnClose();
+    publish(objects, "run-1", "old");
+    objects.failDelete(path -> path.endsWith("part-run-1.csv"), new IOException("503 Slow Down"));
+
+    assertThatThrownBy(() -> publish(objects, "run-2", "new"))
+        .isInstanceOfSatisfying(
+            CrewexportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SINK_FAILED))
+        .hasMessageContaining("published " + report.resolve(PARTITION).resolve("part-run-2.csv"))
+        .hasMessageContaining(
+            "could not delete " + report.resolve(PARTITION).resolve("part-run-1.csv"))
+        .hasMessageContaining("503 Slow Down")
+        .hasMessageContaining("export the period again");
+    assertThat(names()).containsExactly("part-run-1.csv", "part-run-2.csv");
   }
 
   @Test
