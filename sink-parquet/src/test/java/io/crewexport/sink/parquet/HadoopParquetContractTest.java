@@ -15,6 +15,7 @@ import io.crewexport.testing.SinkContractTest;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -128,12 +129,15 @@ public abstract class HadoopParquetContractTest extends SinkContractTest {
   }
 
   private static String sha256(FileSystem fileSystem, Path file) throws IOException {
-    try (InputStream in =
-        new DigestInputStream(fileSystem.open(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
+    try (InputStream in = new DigestInputStream(fileSystem.open(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 }
