@@ -2,12 +2,15 @@ package io.crewexport.spi;
 
 import static java.util.Objects.requireNonNull;
 
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
 import io.crewexport.Period;
 import io.crewexport.schema.ColumnNames;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,6 +33,13 @@ public record ExportTarget(
     Instant extractedAt,
     String outputRoot,
     Map<String, String> options) {
+  /**
+   * Sink option, the same key for every sink: {@code true} keeps a stored export whose period
+   * overlaps this one's without lying inside it, where a sink would otherwise refuse the export
+   * (see {@link PeriodReplacement}); default {@code false}.
+   */
+  public static final String ALLOW_OVERLAP = "allow-overlap";
+
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   public ExportTarget {
@@ -72,6 +82,28 @@ public record ExportTarget(
   /** The option {@code key}, or empty. */
   public Optional<String> option(String key) {
     return Optional.ofNullable(options.get(key));
+  }
+
+  /**
+   * Whether option {@link #ALLOW_OVERLAP} is {@code true}.
+   *
+   * @throws CrewexportException {@code CONFIGURATION} if it is neither {@code true} nor {@code
+   *     false}
+   */
+  public boolean allowsOverlap() {
+    String value = option(ALLOW_OVERLAP).orElse("false").trim().toLowerCase(Locale.ROOT);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new CrewexportException(
+          ErrorCode.CONFIGURATION,
+          "Option "
+              + ALLOW_OVERLAP
+              + " of "
+              + describe()
+              + " is '"
+              + options.get(ALLOW_OVERLAP)
+              + "': set it to true or false.");
+    }
+    return value.equals("true");
   }
 
   /** The report id and period as users read them in messages. */

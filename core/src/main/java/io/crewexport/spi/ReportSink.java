@@ -16,6 +16,10 @@ import io.crewexport.schema.ReportSchema;
  *   }
  * }
  * }</pre>
+ *
+ * <p>Core's test-jar ({@code crewexport-core}, type {@code test-jar}) holds {@code
+ * io.crewexport.testing.SinkContractTest}, the tests every sink must pass, and {@code
+ * FileSinkContractTest} for sinks that write partition folders of files.
  */
 public interface ReportSink {
 
@@ -27,7 +31,9 @@ public interface ReportSink {
    * {@link SinkWriter#commit()} returns.
    *
    * @throws io.crewexport.CrewexportException with code {@code SINK_FAILED} if the destination
-   *     cannot be prepared; nothing is left behind then
+   *     cannot be prepared, or {@code CONFIGURATION} if the sink holds an export of the report
+   *     whose period conflicts with this one's (see {@link PeriodReplacement}); nothing is left
+   *     behind then
    */
   SinkWriter open(ReportSchema schema, ExportTarget target);
 }

@@ -12,13 +12,17 @@ public interface SinkWriter extends AutoCloseable {
   /**
    * Writes one row, typed by the schema the writer was opened with. Rows may be buffered or staged;
    * none is visible to readers until commit.
+   *
+   * @throws IllegalArgumentException naming the column if the row does not fit the schema (see
+   *     {@link Row#requireFits}); the caller then aborts
    */
   void write(Row row);
 
   /**
-   * Publishes every row written, atomically from a reader's view, replacing the earlier export of
-   * the same report and period. If commit throws, the earlier export is still in place and nothing
-   * of this one is visible.
+   * Publishes every row written, atomically from a reader's view, replacing the earlier exports of
+   * the same report whose period lies inside this one's, the same period included (see {@link
+   * PeriodReplacement}). If commit throws, the earlier exports are still in place and nothing of
+   * this one is visible.
    */
   SinkResult commit();
 

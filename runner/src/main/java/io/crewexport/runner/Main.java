@@ -40,6 +40,9 @@ public final class Main {
       ClassLoader plugins =
           PluginLoader.load(
               PluginLoader.folderIn(args, PluginsOption.NAME), Main.class.getClassLoader());
+      // Hadoop finds file systems (s3a:// from a plugin jar) through the context class loader,
+      // which the export threads inherit.
+      Thread.currentThread().setContextClassLoader(plugins);
       injector = Guice.createInjector(new RunnerModule(plugins, env, clock, sleeper));
     } catch (CrewexportException e) {
       return failures.exitCode(e);

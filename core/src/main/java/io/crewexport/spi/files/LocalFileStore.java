@@ -1,12 +1,13 @@
 package io.crewexport.spi.files;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,21 +18,35 @@ public final class LocalFileStore implements FileStore {
   public OutputStream create(String path) throws IOException {
     Path file = Path.of(path);
     Files.createDirectories(file.toAbsolutePath().getParent());
-    return Files.newOutputStream(file);
+    // A FileOutputStream, not Files.newOutputStream: sync needs its file descriptor.
+    return new FileOutputStream(file.toFile());
   }
 
   @Override
-  public List<String> list(String folder) throws IOException {
-    Path dir = Path.of(folder);
-    if (!Files.isDirectory(dir)) {
+  public void sync(OutputStream out) throws IOException {
+    if (!(out instanceof FileOutputStream file)) {
+      throw new IllegalArgumentException("not a stream this store created: " + out);
+    }
+    file.getFD().sync();
+  }
+
+  @Override
+  public List<String> listTree(String folder) throws IOException {
+    Path root = Path.of(folder);
+    if (!Files.isDirectory(root)) {
       return List.of();
     }
-    List<String> names = new ArrayList<>();
-    try (Stream<Path> entries = Files.list(dir)) {
-      entries.filter(Files::isRegularFile).forEach(p -> names.add(p.getFileName().toString()));
+    try (Stream<Path> paths = Files.walk(root)) {
+      return paths
+          .filter(Files::isRegularFile)
+          .map(
+              file ->
+                  root.relativize(file)
+                      .toString()
+                      .replace(root.getFileSystem().getSeparator(), "/"))
+          .sorted()
+          .toList();
     }
-    names.sort(null);
-    return names;
   }
 
   @Override
@@ -49,6 +64,19 @@ public final class LocalFileStore implements FileStore {
       Files.deleteIfExists(Path.of(path));
     } catch (NoSuchFileException e) {
       // Already gone: what we wanted.
+    }
+  }
+
+  @Override
+  public void deleteEmptyFolder(String folder) throws IOException {
+    Path path = Path.of(folder);
+    if (!Files.isDirectory(path)) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(path);
+    } catch (DirectoryNotEmptyException e) {
+      // Still holds files: it stays.
     }
   }
 }

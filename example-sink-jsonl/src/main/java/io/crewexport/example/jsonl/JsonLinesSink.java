@@ -1,50 +1,40 @@
 package io.crewexport.example.jsonl;
 
-import io.crewexport.CrewexportException;
-import io.crewexport.ErrorCode;
 import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.ReportSink;
 import io.crewexport.spi.SinkWriter;
 import io.crewexport.spi.files.LocalFileStore;
 import io.crewexport.spi.files.PartitionFiles;
-import java.io.IOException;
+import io.crewexport.spi.files.StagedFileWriter;
 import java.nio.file.Path;
 
 /**
  * Writes each export as a JSON Lines file, one object per row keyed by safe column name, at {@code
- * <out>/jsonl/<report>/<partition>/part-<run>.jsonl}, staged and published like the built-in file
- * sinks.
+ * <out>/jsonl/<report>/<partition>/part-<run>.jsonl}. Staging, publishing by rename and replacing
+ * earlier exports of the same period come from core's {@link StagedFileWriter}, as for the built-in
+ * file sinks; this class only says where, and {@link JsonLinesFile} only how a row looks.
  */
 public final class JsonLinesSink implements ReportSink {
+  private static final String NAME = "jsonl";
+
   private final LocalFileStore store = new LocalFileStore();
 
   @Override
   public String name() {
-    return "jsonl";
+    return NAME;
   }
 
   @Override
   public SinkWriter open(ReportSchema schema, ExportTarget target) {
-    Path folder =
-        Path.of(target.outputRoot())
-            .resolve("jsonl")
-            .resolve(target.reportId())
-            .resolve(target.partitionPath());
-    PartitionFiles files = new PartitionFiles(store, folder.toString(), ".jsonl", target.runId());
-    try {
-      return new JsonLinesWriter(schema, files, files.openStaging());
-    } catch (IOException e) {
-      throw new CrewexportException(
-          ErrorCode.SINK_FAILED,
-          "The jsonl sink could not create "
-              + files.stagingPath()
-              + " for "
-              + target.describe()
-              + ": "
-              + e.getMessage()
-              + ". Check that the folder is writable.",
-          e);
-    }
+    Path reportFolder =
+        Path.of(target.outputRoot()).toAbsolutePath().resolve(NAME).resolve(target.reportId());
+    PartitionFiles files =
+        new PartitionFiles(store, reportFolder.toString(), target, ".jsonl", NAME);
+    String query =
+        "SELECT * FROM read_json('"
+            + (reportFolder + "/**/*.jsonl").replace("'", "''")
+            + "', format = 'newline_delimited', hive_partitioning = true)";
+    return StagedFileWriter.open(schema, files, query, out -> new JsonLinesFile(schema, out));
   }
 }

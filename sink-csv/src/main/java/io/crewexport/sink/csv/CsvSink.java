@@ -8,6 +8,7 @@ import io.crewexport.spi.ReportSink;
 import io.crewexport.spi.SinkWriter;
 import io.crewexport.spi.files.LocalFileStore;
 import io.crewexport.spi.files.PartitionFiles;
+import io.crewexport.spi.files.StagedFileWriter;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 
@@ -41,9 +42,14 @@ import java.nio.file.Path;
  * }
  * }</pre>
  *
- * <p>Limitations: the output root must be a local folder or a {@code file:} URI. A commit replaces
- * the files of its own partition folder only, not those of shorter periods inside it. Switching
- * {@code csv.gzip} between runs leaves the other kind of file in place.
+ * <p>A commit publishes the file by rename and replaces, at once, the files of its own partition
+ * and of the report's partitions whose period lies inside its own; a stored period that overlaps
+ * the export's without lying inside it makes the export fail unless {@code allow-overlap=true} (see
+ * {@link io.crewexport.spi.PeriodReplacement} and {@link io.crewexport.spi.files.PartitionFiles}).
+ *
+ * <p>Limitations: the output root must be a local folder or a {@code file:} URI. Switching {@code
+ * csv.gzip} between runs keeps the other kind of file in the partitions not exported since, and a
+ * glob for one ending does not read the other.
  */
 public final class CsvSink implements ReportSink {
   static final String NAME = "csv";
@@ -65,13 +71,11 @@ public final class CsvSink implements ReportSink {
     requireNonNull(target, "target");
     CsvOptions options = CsvOptions.from(target);
     Path reportFolder = LocalOutputRoot.resolve(target).resolve(NAME).resolve(target.reportId());
-    Path partition = reportFolder.resolve(target.partitionPath());
 
     PartitionFiles files =
-        new PartitionFiles(store, partition.toString(), options.suffix(), target.runId());
-    Publication publication =
-        new Publication(files, partition.toString(), query(reportFolder, options));
-    return CsvSinkWriter.open(schema, target, options, publication);
+        new PartitionFiles(store, reportFolder.toString(), target, options.suffix(), NAME);
+    return StagedFileWriter.open(
+        schema, files, query(reportFolder, options), out -> CsvFile.start(out, schema, options));
   }
 
   /** A DuckDB query over every partition of the report, null and empty text kept apart. */

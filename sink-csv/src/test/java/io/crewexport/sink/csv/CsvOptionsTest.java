@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.sink.csv.CsvOptions.Header;
+import io.crewexport.testing.SampleReport;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

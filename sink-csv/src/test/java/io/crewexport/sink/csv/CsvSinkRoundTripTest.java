@@ -1,37 +1,31 @@
 package io.crewexport.sink.csv;
 
-import static io.crewexport.sink.csv.SampleReport.ROWS;
-import static io.crewexport.sink.csv.SampleReport.export;
-import static io.crewexport.sink.csv.SampleReport.target;
+import static io.crewexport.testing.SampleReport.ROWS;
+import static io.crewexport.testing.SampleReport.export;
+import static io.crewexport.testing.SampleReport.target;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.SinkResult;
+import io.crewexport.testing.DuckDb;
+import io.crewexport.testing.SampleReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class CsvSinkRoundTripTest {
-  // DuckDB lists hive partition columns in name order: end_date before start_date.
-  private static final List<Object> PARTITION =
-      List.of(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 1, 1));
-
   @TempDir Path root;
 
   private final CsvSink sink = new CsvSink();
 
   @Test
-  void duckDbReadsBackEveryValueAndTypeWithTheResultQuery() throws SQLException {
+  void duckDbReadsBackEveryValueAndTypeWithTheResultQuery() {
     SinkResult result = export(sink, target(root, "r1"), ROWS);
 
     DuckDb.Table table = DuckDb.query(result.query());
@@ -49,7 +43,7 @@ final class CsvSinkRoundTripTest {
             "Last 1-on-1",
             "end_date",
             "start_date");
-    assertThat(table.rows()).isEqualTo(withPartition(SampleReport.rowsAsLists()));
+    assertThat(table.rows()).isEqualTo(SampleReport.rowsWithPartition());
   }
 
   @Test
@@ -94,7 +88,7 @@ final class CsvSinkRoundTripTest {
   }
 
   @Test
-  void writesGzipThatDuckDbReadsWhenAsked() throws IOException, SQLException {
+  void writesGzipThatDuckDbReadsWhenAsked() throws IOException {
     ExportTarget target = target(root.toString(), "r1", Map.of("csv.gzip", "true"));
 
     SinkResult result = export(sink, target, ROWS);
@@ -102,8 +96,7 @@ final class CsvSinkRoundTripTest {
     assertThat(result.files().get(0)).endsWith("/part-r1.csv.gz");
     assertThat(gunzip(Path.of(result.files().get(0)))).startsWith("Employee ID,Name,Name,");
     assertThat(result.query()).contains("/**/*.csv.gz'");
-    assertThat(DuckDb.query(result.query()).rows())
-        .isEqualTo(withPartition(SampleReport.rowsAsLists()));
+    assertThat(DuckDb.query(result.query()).rows()).isEqualTo(SampleReport.rowsWithPartition());
   }
 
   @Test
@@ -130,16 +123,6 @@ final class CsvSinkRoundTripTest {
     assertThat(result.files())
         .containsExactly(
             root.resolve("csv/people.list/snapshot_date=2024-12-04/part-r1.csv").toString());
-  }
-
-  private static List<List<Object>> withPartition(List<List<Object>> rows) {
-    List<List<Object>> expected = new ArrayList<>();
-    for (List<Object> row : rows) {
-      List<Object> withFolders = new ArrayList<>(row);
-      withFolders.addAll(PARTITION);
-      expected.add(withFolders);
-    }
-    return expected;
   }
 
   private static String gunzip(Path file) throws IOException {

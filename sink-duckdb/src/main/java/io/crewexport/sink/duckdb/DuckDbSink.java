@@ -27,9 +27,11 @@ import jakarta.inject.Inject;
  * comments, then the lineage columns {@code _period_start}, {@code _period_end}, {@code
  * _snapshot_date}, {@code _extracted_at} and {@code _run_id}. An export replaces the rows of every
  * earlier export of the same report whose period lies inside its own (of the same day, for a
- * snapshot); a period that only overlaps is kept. Columns are added as reports gain them and never
- * dropped; a column whose values no longer fit its type is widened (whole numbers to decimals,
- * anything else to text).
+ * snapshot), and refuses to run if the table holds a period that overlaps its own without lying
+ * inside it, unless the option {@code allow-overlap} is {@code true}: the rule of {@link
+ * io.crewexport.spi.PeriodReplacement}, which the file sinks follow too. Columns are added as
+ * reports gain them and never dropped; a column whose values no longer fit its type is widened
+ * (whole numbers to decimals, anything else to text).
  *
  * <p>Exports to one file in this process share one DuckDB instance and write one after another:
  * {@link #open} waits while another export to the file is open, so a thread must commit or abort

@@ -3,10 +3,10 @@ package io.crewexport.sink.duckdb;
 import static io.crewexport.sink.duckdb.Exports.SMALL;
 import static io.crewexport.sink.duckdb.Exports.databaseFile;
 import static io.crewexport.sink.duckdb.Exports.date;
-import static io.crewexport.sink.duckdb.Exports.export;
 import static io.crewexport.sink.duckdb.Exports.period;
 import static io.crewexport.sink.duckdb.Exports.smallRows;
 import static io.crewexport.sink.duckdb.Exports.target;
+import static io.crewexport.testing.SampleReport.export;
 import static java.util.Arrays.asList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -16,6 +16,7 @@ import io.crewexport.schema.Column;
 import io.crewexport.schema.ColumnType;
 import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.Row;
+import io.crewexport.testing.DuckDb;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ final class DuckDbSinkSchemaChangeTest {
                 "SELECT name, count, CAST(last_1_on_1 AS VARCHAR)"
                     + " FROM oneonone_summary ORDER BY name"))
         .containsExactly(asList("february", 7L, "2024-02-14"), asList("january-0", 0L, null));
-    assertThat(Database.columns(databaseFile(out)))
+    assertThat(Exports.columns(databaseFile(out)))
         .extracting(column -> column.get(0), column -> column.get(2))
         .contains(tuple("last_1_on_1", "Last 1-on-1"));
   }
@@ -133,7 +134,7 @@ final class DuckDbSinkSchemaChangeTest {
   }
 
   private List<List<Object>> rows(String sql) {
-    return Database.rows(databaseFile(out), sql);
+    return DuckDb.rows(databaseFile(out), sql);
   }
 
   private Object columnType(String name) {
@@ -145,7 +146,7 @@ final class DuckDbSinkSchemaChangeTest {
   }
 
   private List<Object> column(String name) {
-    return Database.columns(databaseFile(out)).stream()
+    return Exports.columns(databaseFile(out)).stream()
         .filter(column -> column.get(0).equals(name))
         .findFirst()
         .orElseThrow();

@@ -2,10 +2,10 @@ package io.crewexport.sink.duckdb;
 
 import static io.crewexport.sink.duckdb.Exports.SMALL;
 import static io.crewexport.sink.duckdb.Exports.databaseFile;
-import static io.crewexport.sink.duckdb.Exports.export;
 import static io.crewexport.sink.duckdb.Exports.period;
 import static io.crewexport.sink.duckdb.Exports.smallRows;
 import static io.crewexport.sink.duckdb.Exports.target;
+import static io.crewexport.testing.SampleReport.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +16,7 @@ import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.Row;
 import io.crewexport.spi.SinkResult;
 import io.crewexport.spi.SinkWriter;
+import io.crewexport.testing.DuckDb;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -60,10 +61,9 @@ final class DuckDbSinkSharingTest {
       first.commit();
 
       assertThat(second.get(30, TimeUnit.SECONDS).rows()).isEqualTo(2);
-      assertThat(Database.value(databaseFile(out), "SELECT count(*) FROM oneonone_summary"))
+      assertThat(DuckDb.value(databaseFile(out), "SELECT count(*) FROM oneonone_summary"))
           .isEqualTo(1L);
-      assertThat(Database.value(databaseFile(out), "SELECT count(*) FROM goals_list"))
-          .isEqualTo(2L);
+      assertThat(DuckDb.value(databaseFile(out), "SELECT count(*) FROM goals_list")).isEqualTo(2L);
     } finally {
       pool.shutdownNow();
     }
@@ -82,7 +82,7 @@ final class DuckDbSinkSharingTest {
       first.commit();
     }
 
-    assertThat(Database.value(databaseFile(out), "SELECT count(*) FROM oneonone_summary"))
+    assertThat(DuckDb.value(databaseFile(out), "SELECT count(*) FROM oneonone_summary"))
         .isEqualTo(1L);
   }
 
@@ -100,7 +100,7 @@ final class DuckDbSinkSharingTest {
       first.commit();
     }
 
-    assertThat(Database.value(otherFile, "SELECT name FROM oneonone_summary")).isEqualTo("second");
+    assertThat(DuckDb.value(otherFile, "SELECT name FROM oneonone_summary")).isEqualTo("second");
   }
 
   @Test
@@ -125,7 +125,7 @@ final class DuckDbSinkSharingTest {
 
     try (SinkWriter writer = sink.open(SMALL, target(out, JANUARY, "run-1", options))) {
       assertThat(
-              Database.rows(
+              DuckDb.rows(
                   databaseFile(out),
                   "SELECT current_setting('memory_limit'), current_setting('threads')"))
           .containsExactly(List.of("256.0 MiB", 3L));

@@ -3,9 +3,9 @@ package io.crewexport.sink.duckdb;
 import static io.crewexport.sink.duckdb.Exports.EXTRACTED_AT;
 import static io.crewexport.sink.duckdb.Exports.databaseFile;
 import static io.crewexport.sink.duckdb.Exports.date;
-import static io.crewexport.sink.duckdb.Exports.export;
 import static io.crewexport.sink.duckdb.Exports.period;
 import static io.crewexport.sink.duckdb.Exports.target;
+import static io.crewexport.testing.SampleReport.export;
 import static java.util.Arrays.asList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -16,16 +16,17 @@ import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.Row;
 import io.crewexport.spi.SinkResult;
+import io.crewexport.testing.DuckDb;
+import io.crewexport.testing.TimeZones;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 final class DuckDbSinkWriteTest {
   private static final String TRICKY_TEXT = "Zoë 😀, \"Boss\"\nsecond line; DROP TABLE x; --";
@@ -56,7 +57,7 @@ final class DuckDbSinkWriteTest {
     export(sink, TYPED, yearTarget(), TYPED_ROWS);
 
     List<List<Object>> rows =
-        Database.rows(
+        DuckDb.rows(
             databaseFile(out),
             "SELECT name, team_size, score, active, CAST(start_date AS VARCHAR), \"select\","
                 + " quoted FROM main.oneonone_summary ORDER BY team_size NULLS LAST");
@@ -71,7 +72,7 @@ final class DuckDbSinkWriteTest {
   void declaresTypesAndKeepsVendorHeadingsAsComments() {
     export(sink, TYPED, yearTarget(), TYPED_ROWS);
 
-    List<List<Object>> columns = Database.columns(databaseFile(out));
+    List<List<Object>> columns = Exports.columns(databaseFile(out));
     assertThat(columns)
         .extracting(column -> column.get(0), column -> column.get(1))
         .containsExactly(
@@ -115,28 +116,41 @@ final class DuckDbSinkWriteTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"UTC", "Pacific/Auckland", "America/Los_Angeles"})
-  void storesTheExtractionInstantAndDatesWhateverTheJvmTimeZone(String zone) {
-    TimeZone original = TimeZone.getDefault();
-    try {
-      TimeZone.setDefault(TimeZone.getTimeZone(zone));
+  @MethodSource("io.crewexport.testing.TimeZones#daylightSavingDays")
+  void storesTheUtcInstantAndDaysWhateverTheJvmTimeZone(
+      String zone, Instant extractedAt, String utcDay) {
+    ExportTarget year =
+        new ExportTarget(
+            Exports.REPORT,
+            period("2024-01-01", "2024-12-31"),
+            "run-1",
+            extractedAt,
+            out.toString(),
+            Map.of());
 
-      export(sink, TYPED, yearTarget(), TYPED_ROWS);
-    } finally {
-      TimeZone.setDefault(original);
-    }
+    TimeZones.withDefault(
+        zone,
+        () -> {
+          export(sink, TYPED, year, TYPED_ROWS);
+          export(sink, TYPED, Exports.snapshot(out, extractedAt, "run-2"), TYPED_ROWS);
+        });
 
-    Object utcText =
-        Database.value(
-            databaseFile(out),
-            "SELECT DISTINCT strftime(_extracted_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%fZ')"
-                + " FROM oneonone_summary");
-    assertThat(utcText).isEqualTo("2024-12-04T23:30:00.123456Z");
-    assertThat(lineage()).extracting(row -> row.get(3)).containsOnly(epochMicros(EXTRACTED_AT));
+    assertThat(lineage())
+        .extracting(row -> row.get(2), row -> row.get(3))
+        .containsOnly(
+            tuple(null, epochMicros(extractedAt)), tuple(utcDay, epochMicros(extractedAt)))
+        .hasSize(6);
     assertThat(
-            Database.rows(
+            DuckDb.rows(
                 databaseFile(out),
-                "SELECT CAST(start_date AS VARCHAR) FROM oneonone_summary ORDER BY start_date"))
+                "SELECT DISTINCT strftime(_extracted_at AT TIME ZONE 'UTC',"
+                    + " '%Y-%m-%dT%H:%M:%S.%fZ') FROM oneonone_summary"))
+        .containsExactly(asList(extractedAt.toString()));
+    assertThat(
+            DuckDb.rows(
+                databaseFile(out),
+                "SELECT DISTINCT CAST(start_date AS VARCHAR) FROM oneonone_summary"
+                    + " ORDER BY 1 NULLS LAST"))
         .containsExactly(asList("1999-12-31"), asList("2024-02-29"), asList((Object) null));
   }
 
@@ -169,7 +183,7 @@ final class DuckDbSinkWriteTest {
     SinkResult result = export(sink, Exports.SMALL, target, Exports.smallRows("a", 2));
 
     assertThat(result.location()).startsWith(file + "#");
-    assertThat(Database.value(file, "SELECT count(*) FROM oneonone_summary")).isEqualTo(2L);
+    assertThat(DuckDb.value(file, "SELECT count(*) FROM oneonone_summary")).isEqualTo(2L);
   }
 
   @Test
@@ -177,7 +191,7 @@ final class DuckDbSinkWriteTest {
     SinkResult result = export(sink, TYPED, yearTarget(), List.of());
 
     assertThat(result.rows()).isZero();
-    assertThat(Database.value(databaseFile(out), "SELECT count(*) FROM oneonone_summary"))
+    assertThat(DuckDb.value(databaseFile(out), "SELECT count(*) FROM oneonone_summary"))
         .isEqualTo(0L);
   }
 
@@ -186,7 +200,7 @@ final class DuckDbSinkWriteTest {
   }
 
   private List<List<Object>> lineage() {
-    return Database.rows(
+    return DuckDb.rows(
         databaseFile(out),
         "SELECT CAST(_period_start AS VARCHAR), CAST(_period_end AS VARCHAR),"
             + " CAST(_snapshot_date AS VARCHAR), epoch_us(_extracted_at), _run_id"

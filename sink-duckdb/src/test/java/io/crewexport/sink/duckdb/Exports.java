@@ -5,10 +5,8 @@ import io.crewexport.schema.Column;
 import io.crewexport.schema.ColumnType;
 import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
-import io.crewexport.spi.ReportSink;
 import io.crewexport.spi.Row;
-import io.crewexport.spi.SinkResult;
-import io.crewexport.spi.SinkWriter;
+import io.crewexport.testing.DuckDb;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,15 +45,6 @@ final class Exports {
     return new ExportTarget(REPORT, null, runId, extractedAt, out.toString(), Map.of());
   }
 
-  /** Opens, writes every row and commits. */
-  static SinkResult export(
-      ReportSink sink, ReportSchema schema, ExportTarget target, List<Row> rows) {
-    try (SinkWriter writer = sink.open(schema, target)) {
-      rows.forEach(writer::write);
-      return writer.commit();
-    }
-  }
-
   /** {@code count} rows of {@link #SMALL}: {@code prefix-0, 0}, {@code prefix-1, 1}... */
   static List<Row> smallRows(String prefix, int count) {
     List<Row> rows = new ArrayList<>();
@@ -71,5 +60,15 @@ final class Exports {
 
   static LocalDate date(String iso) {
     return LocalDate.parse(iso);
+  }
+
+  /** The columns of the report table in {@code file}: name, type and comment. */
+  static List<List<Object>> columns(Path file) {
+    return DuckDb.rows(
+        file,
+        "SELECT column_name, data_type, comment FROM duckdb_columns()"
+            + " WHERE table_name = '"
+            + TABLE
+            + "' ORDER BY column_index");
   }
 }

@@ -1,5 +1,6 @@
 package io.crewexport.sink.duckdb;
 
+import io.crewexport.testing.DuckDb;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +14,7 @@ final class LockHolder {
   private LockHolder() {}
 
   public static void main(String[] args) throws SQLException, IOException {
-    try (Connection connection = Database.connect(Path.of(args[0]))) {
+    try (Connection connection = DuckDb.connect(Path.of(args[0]))) {
       System.out.println(connection.isValid(1) ? "locked" : "not connected");
       System.out.flush();
       while (System.in.read() != -1) {

@@ -25,9 +25,8 @@ import org.apache.hadoop.fs.Path;
  *
  * @param store the file store
  * @param path the root in the store's syntax: an absolute local path or a qualified Hadoop URI
- * @param local whether the root is on the local disk
  */
-record OutputRoot(FileStore store, String path, boolean local) {
+record OutputRoot(FileStore store, String path) {
   // Two letters at least, so a Windows drive such as C: is not taken for a scheme.
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
 
@@ -51,9 +50,10 @@ record OutputRoot(FileStore store, String path, boolean local) {
       }
       Path path = new Path(root);
       FileSystem fileSystem = path.getFileSystem(conf);
-      String qualified = fileSystem.makeQualified(path).toString();
-      return new OutputRoot(new HadoopFileStore(fileSystem), qualified, false);
-    } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+      Path qualified = fileSystem.makeQualified(path);
+      return new OutputRoot(HadoopFileStore.of(fileSystem, qualified), qualified.toString());
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      // Hadoop reports a file system class missing from the class path as a RuntimeException.
       throw new CrewexportException(
           ErrorCode.CONFIGURATION,
           "The parquet sink cannot use the output root '"
@@ -62,8 +62,9 @@ record OutputRoot(FileStore store, String path, boolean local) {
               + target.describe()
               + ": "
               + e
-              + ". Give a local folder, or a file:, hdfs:// or s3a:// URI; for s3a:// put"
-              + " hadoop-aws on the class path, and the file system's settings in core-site.xml.",
+              + ". Give a local folder, or a file:, hdfs:// or s3a:// URI; for s3a:// put the"
+              + " crewexport-sink-parquet-s3 plugin jar (hadoop-aws) on the class path, and the"
+              + " file system's settings in core-site.xml.",
           e);
     }
   }
@@ -74,6 +75,6 @@ record OutputRoot(FileStore store, String path, boolean local) {
   }
 
   private static OutputRoot local(java.nio.file.Path path) {
-    return new OutputRoot(new LocalFileStore(), path.toAbsolutePath().toString(), true);
+    return new OutputRoot(new LocalFileStore(), path.toAbsolutePath().toString());
   }
 }

@@ -7,6 +7,7 @@ import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.ReportSink;
 import io.crewexport.spi.SinkWriter;
 import io.crewexport.spi.files.PartitionFiles;
+import io.crewexport.spi.files.StagedFileWriter;
 import jakarta.inject.Inject;
 import org.apache.hadoop.conf.Configuration;
 
@@ -45,12 +46,22 @@ import org.apache.hadoop.conf.Configuration;
  * }
  * }</pre>
  *
- * <p>Limitations: a commit replaces the files of its own partition folder only, not those of
- * shorter periods inside it. On S3A a rename is a copy and delete, so a reader listing the folder
- * during a commit may briefly see both the old and the new file, and {@code s3a://} needs {@code
- * hadoop-aws} on the class path. The {@code gzip} codec goes through Hadoop's codec classes, which
- * log a warning once about Hadoop's missing native library; {@code zstd} compresses as well without
- * it.
+ * <p>A commit replaces, at once, the files of its own partition and of the report's partitions
+ * whose period lies inside its own; a stored period that overlaps the export's without lying inside
+ * it makes the export fail unless {@code allow-overlap=true} (see {@link
+ * io.crewexport.spi.PeriodReplacement} and {@link io.crewexport.spi.files.PartitionFiles}).
+ *
+ * <p>How long old and new files coexist while a commit replaces them: on the local disk and HDFS,
+ * never. The commit renames each replaced file to a hidden name, then the new file into place: a
+ * reader during those renames (one request each) may miss replaced rows, but never counts any
+ * twice, and never sees half a file. On S3 ({@code s3a://}, which needs the {@code
+ * crewexport-sink-parquet-s3} jar on the class path) rename is a copy, so the file is written under
+ * its final name, appears whole when its upload completes, and the replaced files are deleted
+ * after: for those few requests a reader may see both and count rows twice (see {@link
+ * io.crewexport.spi.files.PartitionFiles}).
+ *
+ * <p>Limitations: the {@code gzip} codec goes through Hadoop's codec classes, which log a warning
+ * once about Hadoop's missing native library; {@code zstd} compresses as well without it.
  */
 public final class ParquetSink implements ReportSink {
   static final String NAME = "parquet";
@@ -83,11 +94,13 @@ public final class ParquetSink implements ReportSink {
     Configuration exportConf = new Configuration(conf);
     OutputRoot root = OutputRoot.resolve(target, exportConf);
     String reportFolder = root.resolve(NAME + "/" + target.reportId());
-    String partition = root.store().join(reportFolder, target.partitionPath());
 
-    PartitionFiles files = new PartitionFiles(root.store(), partition, SUFFIX, target.runId());
-    Publication publication = new Publication(files, partition, query(reportFolder), root.local());
-    return ParquetSinkWriter.open(schema, target, options, publication, exportConf);
+    PartitionFiles files = new PartitionFiles(root.store(), reportFolder, target, SUFFIX, NAME);
+    return StagedFileWriter.open(
+        schema,
+        files,
+        query(reportFolder),
+        out -> ParquetFile.start(out, files.stagingPath(), schema, target, options, exportConf));
   }
 
   private static String query(String reportFolder) {

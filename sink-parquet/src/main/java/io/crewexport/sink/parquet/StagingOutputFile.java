@@ -4,17 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import org.apache.hadoop.fs.StreamCapabilities;
-import org.apache.hadoop.fs.Syncable;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
- * Lets a Parquet writer write into a staging stream that is already open, so the file is created by
- * {@link io.crewexport.spi.files.PartitionFiles}, which also cleans up earlier leftovers.
+ * Lets a Parquet writer write into a staging stream that is already open, so the file is created,
+ * made durable and published by {@link io.crewexport.spi.files.StagedFileWriter}.
  *
- * <p>Single use: the stream is handed out once. Closing it calls {@code hsync} where the stream
- * offers it (HDFS), so the data is on the data nodes before the file is renamed into place.
+ * <p>Single use: the stream is handed out once.
  */
 final class StagingOutputFile implements OutputFile {
   private final String path;
@@ -88,15 +85,7 @@ final class StagingOutputFile implements OutputFile {
 
     @Override
     public void close() throws IOException {
-      try (out) {
-        out.flush();
-        // S3A streams refuse hsync; they make the object durable on close anyway.
-        if (out instanceof Syncable syncable
-            && out instanceof StreamCapabilities capabilities
-            && capabilities.hasCapability(StreamCapabilities.HSYNC)) {
-          syncable.hsync();
-        }
-      }
+      out.close();
     }
   }
 }

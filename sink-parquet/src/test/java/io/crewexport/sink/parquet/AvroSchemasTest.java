@@ -2,6 +2,7 @@ package io.crewexport.sink.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crewexport.testing.SampleReport;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;

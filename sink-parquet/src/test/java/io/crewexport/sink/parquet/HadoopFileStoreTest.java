@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crewexport.testing.FileTree;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -25,7 +26,7 @@ final class HadoopFileStoreTest {
   void openRawLocalFileSystem() throws IOException {
     RawLocalFileSystem fileSystem = new RawLocalFileSystem();
     fileSystem.initialize(URI.create("file:///"), new Configuration());
-    store = new HadoopFileStore(fileSystem);
+    store = HadoopFileStore.of(fileSystem, new org.apache.hadoop.fs.Path("file:///"));
     // Created here: Hadoop logs a warning about its native library when it creates folders.
     folder =
         new org.apache.hadoop.fs.Path(Files.createDirectories(root.resolve("a/b")).toUri())
@@ -37,18 +38,35 @@ final class HadoopFileStoreTest {
     write(store.join(folder, "x.parquet"), "data");
 
     assertThat(Files.readString(root.resolve("a/b/x.parquet"), UTF_8)).isEqualTo("data");
-    assertThat(ParquetSinkPublishingTest.filesUnder(root))
-        .containsExactly(root.resolve("a/b/x.parquet"));
+    assertThat(FileTree.files(root)).containsExactly(root.resolve("a/b/x.parquet"));
   }
 
   @Test
-  void listsFileNamesInOrderAndNothingForAMissingFolder() throws IOException {
+  void listsFilesAtAnyDepthInOrderAndNothingForAMissingFolder() throws IOException {
     write(store.join(folder, "part-2.parquet"), "2");
     write(store.join(folder, ".part-1.parquet.staging"), "1");
-    Files.createDirectories(root.resolve("a/b/sub"));
+    write(store.join(folder, "start_date=2024-01-01/end_date=2024-01-31/part-3.parquet"), "3");
+    Files.createDirectories(root.resolve("a/b/empty"));
 
-    assertThat(store.list(folder)).containsExactly(".part-1.parquet.staging", "part-2.parquet");
-    assertThat(store.list(store.join(folder, "missing"))).isEmpty();
+    assertThat(store.listTree(folder))
+        .containsExactly(
+            ".part-1.parquet.staging",
+            "part-2.parquet",
+            "start_date=2024-01-01/end_date=2024-01-31/part-3.parquet");
+    assertThat(store.listTree(store.join(folder, "missing"))).isEmpty();
+  }
+
+  @Test
+  void deletesAFolderOnlyWhenItIsEmpty() throws IOException {
+    write(store.join(folder, "full/x"), "x");
+    Files.createDirectories(root.resolve("a/b/empty"));
+
+    store.deleteEmptyFolder(store.join(folder, "full"));
+    store.deleteEmptyFolder(store.join(folder, "empty"));
+    store.deleteEmptyFolder(store.join(folder, "missing"));
+
+    assertThat(root.resolve("a/b/full/x")).exists();
+    assertThat(root.resolve("a/b/empty")).doesNotExist();
   }
 
   @Test
@@ -68,14 +86,14 @@ final class HadoopFileStoreTest {
 
     store.rename(store.join(folder, "from"), store.join(folder, "to"));
 
-    assertThat(store.list(folder)).containsExactly("to");
+    assertThat(store.listTree(folder)).containsExactly("to");
   }
 
   @Test
   void deleteOfAMissingFileDoesNothing() throws IOException {
     store.delete(store.join(folder, "missing"));
 
-    assertThat(store.list(folder)).isEmpty();
+    assertThat(store.listTree(folder)).isEmpty();
   }
 
   private void write(String path, String text) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
+import io.crewexport.testing.SampleReport;
 import java.util.Map;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;

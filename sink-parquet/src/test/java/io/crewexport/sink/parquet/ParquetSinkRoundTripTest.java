@@ -1,18 +1,17 @@
 package io.crewexport.sink.parquet;
 
-import static io.crewexport.sink.parquet.SampleReport.ROWS;
-import static io.crewexport.sink.parquet.SampleReport.export;
-import static io.crewexport.sink.parquet.SampleReport.target;
+import static io.crewexport.testing.SampleReport.ROWS;
+import static io.crewexport.testing.SampleReport.export;
+import static io.crewexport.testing.SampleReport.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.Row;
 import io.crewexport.spi.SinkResult;
+import io.crewexport.testing.DuckDb;
+import io.crewexport.testing.SampleReport;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -22,16 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 final class ParquetSinkRoundTripTest {
-  // DuckDB lists hive partition columns in name order: end_date before start_date.
-  private static final List<Object> PARTITION =
-      List.of(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 1, 1));
-
   @TempDir Path root;
 
   private final ParquetSink sink = new ParquetSink();
 
   @Test
-  void duckDbReadsBackEveryValueAndTypeWithTheResultQuery() throws SQLException {
+  void duckDbReadsBackEveryValueAndTypeWithTheResultQuery() {
     SinkResult result = export(sink, target(root, "r1"), ROWS);
 
     DuckDb.Table table = DuckDb.query(result.query());
@@ -49,7 +44,7 @@ final class ParquetSinkRoundTripTest {
     assertThat(table.types())
         .containsExactly(
             "BIGINT", "VARCHAR", "VARCHAR", "DOUBLE", "BOOLEAN", "DATE", "DATE", "DATE");
-    assertThat(table.rows()).isEqualTo(withPartition(SampleReport.rowsAsLists()));
+    assertThat(table.rows()).isEqualTo(SampleReport.rowsWithPartition());
   }
 
   @Test
@@ -70,7 +65,7 @@ final class ParquetSinkRoundTripTest {
   }
 
   @Test
-  void footerCarriesLineageAndVendorHeadings() throws SQLException {
+  void footerCarriesLineageAndVendorHeadings() {
     SinkResult result = export(sink, target(root, "r1"), ROWS);
 
     Map<String, String> footer = Footers.crewexportMetadata(result.files().get(0));
@@ -89,7 +84,7 @@ final class ParquetSinkRoundTripTest {
   }
 
   @Test
-  void snapshotIsFiledAndLabelledWithTheDateOfExtraction() throws SQLException {
+  void snapshotIsFiledAndLabelledWithTheDateOfExtraction() {
     ExportTarget snapshot =
         new ExportTarget(
             "people.list", null, "r1", SampleReport.EXTRACTED_AT, root.toString(), Map.of());
@@ -107,7 +102,7 @@ final class ParquetSinkRoundTripTest {
 
   @ParameterizedTest
   @CsvSource({"snappy, SNAPPY", "zstd, ZSTD", "gzip, GZIP", "none, UNCOMPRESSED"})
-  void compressesWithTheCodecAsked(String option, String codec) throws SQLException {
+  void compressesWithTheCodecAsked(String option, String codec) {
     ExportTarget target = target(root.toString(), "r1", Map.of("parquet.codec", option));
 
     SinkResult result = export(sink, target, ROWS);
@@ -117,14 +112,14 @@ final class ParquetSinkRoundTripTest {
   }
 
   @Test
-  void compressesWithSnappyByDefault() throws SQLException {
+  void compressesWithSnappyByDefault() {
     SinkResult result = export(sink, target(root, "r1"), ROWS);
 
     assertThat(Footers.codecs(result.files().get(0))).containsExactly("SNAPPY");
   }
 
   @Test
-  void flushesRowGroupsAtTheSizeAsked() throws SQLException {
+  void flushesRowGroupsAtTheSizeAsked() {
     ExportTarget target = target(root.toString(), "r1", Map.of("parquet.row-group-bytes", "65536"));
     List<Row> rows =
         IntStream.range(0, 20_000)
@@ -140,7 +135,7 @@ final class ParquetSinkRoundTripTest {
   }
 
   @Test
-  void acceptsAFileUriAndFoldersWithSpaces() throws SQLException {
+  void acceptsAFileUriAndFoldersWithSpaces() {
     Path lake = root.resolve("my lake");
     ExportTarget target = target(lake.toUri().toString(), "r1", Map.of());
 
@@ -152,15 +147,5 @@ final class ParquetSinkRoundTripTest {
                 .resolve("start_date=2024-01-01/end_date=2024-12-31/part-r1.parquet"))
         .isRegularFile();
     assertThat(DuckDb.query(result.query()).rows()).hasSize(ROWS.size());
-  }
-
-  private static List<List<Object>> withPartition(List<List<Object>> rows) {
-    List<List<Object>> expected = new ArrayList<>();
-    for (List<Object> row : rows) {
-      List<Object> withFolders = new ArrayList<>(row);
-      withFolders.addAll(PARTITION);
-      expected.add(withFolders);
-    }
-    return expected;
   }
 }

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one export into its report table in one DuckDB transaction: opening migrates the table and
- * deletes the rows the export replaces, rows go in through DuckDB's appender, and commit makes all
- * of it visible at once.
+ * Writes one export into its report table in one DuckDB transaction: opening migrates the table,
+ * refuses a conflicting period (see {@link io.crewexport.spi.PeriodReplacement}) and deletes the
+ * rows the export replaces, rows go in through DuckDB's appender, and commit makes all of it
+ * visible at once.
  *
  * <p>The writer holds its file's turn from open to commit or abort, so exports to one file follow
  * each other. DuckDB's appender is bound to the thread that creates it, so it is created with the
@@ -54,6 +55,7 @@ public final class DuckDbWriter extends AbstractSinkWriter {
       List<TableColumn> columns =
           new TableMigrator(lease.connection(), table)
               .migrate(ReportTable.wantedColumns(schema), ReportTable.comment(target));
+      StoredPeriods.requireNoConflict(lease.connection(), table, target);
       execute(lease, "DELETE FROM " + table.sql() + " WHERE " + ReplacedRows.condition(target));
       log.debug("Opened {} in DuckDB file {}", target.describe(), lease.file());
       return new DuckDbWriter(lease, table, target, RowAppender.plan(columns, schema, target));

@@ -2,7 +2,6 @@ package io.crewexport.sink.duckdb.internal;
 
 import io.crewexport.Period;
 import io.crewexport.spi.ExportTarget;
-import java.time.LocalDate;
 
 /**
  * The rows an export replaces: those of a period that lies inside its own, or, for a snapshot,
@@ -15,22 +14,18 @@ final class ReplacedRows {
   static String condition(ExportTarget target) {
     Period period = target.period();
     if (period == null) {
-      return column(LineageColumn.SNAPSHOT_DATE) + " = " + date(target.snapshotDate());
+      return column(LineageColumn.SNAPSHOT_DATE) + " = " + Sql.date(target.snapshotDate());
     }
     return column(LineageColumn.PERIOD_START)
         + " >= "
-        + date(period.start())
+        + Sql.date(period.start())
         + " AND "
         + column(LineageColumn.PERIOD_END)
         + " <= "
-        + date(period.end());
+        + Sql.date(period.end());
   }
 
   private static String column(LineageColumn lineage) {
     return Sql.identifier(lineage.columnName());
-  }
-
-  private static String date(LocalDate date) {
-    return "DATE " + Sql.literal(date.toString());
   }
 }

@@ -1,5 +1,7 @@
 package io.crewexport.sink.duckdb.internal;
 
+import java.time.LocalDate;
+
 /**
  * Quotes names and text into DuckDB SQL. Every identifier is quoted, even a safe one, and every
  * string literal escaped, because report headings and file paths come from outside.
@@ -20,6 +22,11 @@ final class Sql {
   /** {@code text} as a string literal: {@code it's} becomes {@code 'it''s'}. */
   static String literal(String text) {
     return '\'' + withoutNul(text).replace("'", "''") + '\'';
+  }
+
+  /** {@code date} as a date literal: {@code DATE '2024-01-31'}. */
+  static String date(LocalDate date) {
+    return "DATE " + literal(date.toString());
   }
 
   // DuckDB reads SQL text as a C string, so a NUL would end the statement in mid-literal.
