@@ -171,7 +171,7 @@ public final class JobPoller {
       try {
         sleeper.sleep(jittered);
       } catch (InterruptedException e) {
-        throw Retrier.interrupted(e);
+        throw Retrier.interrupted(request.describe(), e);
       }
       return clock.instant().isBefore(deadline);
     }

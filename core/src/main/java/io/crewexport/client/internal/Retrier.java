@@ -54,7 +54,7 @@ public final class Retrier {
   public Answer run(String what, Call call) {
     Instant start = clock.instant();
     for (int attempt = 1; ; attempt++) {
-      awaitGate();
+      awaitGate(what);
       Duration wait;
       String reason;
       try {
@@ -97,7 +97,7 @@ public final class Retrier {
           attempt + 1,
           policy.maxAttempts(),
           wait.toMillis());
-      sleep(wait);
+      sleep(what, wait);
     }
   }
 
@@ -151,24 +151,26 @@ public final class Retrier {
         cause);
   }
 
-  private void awaitGate() {
+  private void awaitGate(String what) {
     try {
       gate.awaitOpen(sleeper);
     } catch (InterruptedException e) {
-      throw interrupted(e);
+      throw interrupted(what, e);
     }
   }
 
-  private void sleep(Duration wait) {
+  private void sleep(String what, Duration wait) {
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
-      throw interrupted(e);
+      throw interrupted(what, e);
     }
   }
 
-  static CrewexportException interrupted(InterruptedException e) {
+  /** The failure of {@code what} stopped while it waited (Ctrl-C, shutdown). */
+  static CrewexportException interrupted(String what, InterruptedException e) {
     Thread.currentThread().interrupt();
-    return new CrewexportException(ErrorCode.INTERRUPTED, "Interrupted while waiting", e);
+    return new CrewexportException(
+        ErrorCode.INTERRUPTED, what + ": stopped while waiting; nothing was written.", e);
   }
 }
