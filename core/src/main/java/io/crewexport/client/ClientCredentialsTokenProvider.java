@@ -47,6 +47,7 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
   private final Path cacheFile;
   private AccessToken token;
   private long generation;
+  private long requested;
 
   public ClientCredentialsTokenProvider(
       TokenApi api,
@@ -140,6 +141,14 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
     return token;
   }
 
+  /**
+   * How many tokens this provider asked Crewmojo for: the first one and every refresh (a token
+   * taken from the shared cache does not count).
+   */
+  public synchronized long tokensRequested() {
+    return requested;
+  }
+
   /** A token to use instead of {@code stale} (null when there is none yet). */
   private AccessToken replace(AccessToken stale) {
     SharedTokenCache.Entry entry =
@@ -171,6 +180,7 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
       throw TokenAnswers.refused(failure);
     }
     TokenAnswers.Issued received = ((TokenAnswers.Issued) answer);
+    requested++;
     log.info("Received an access token (valid {} s)", received.expiresIn());
     return new SharedTokenCache.Entry(received.token(), askedAt.plusSeconds(received.expiresIn()));
   }

@@ -29,27 +29,31 @@ import java.util.Map;
  */
 public final class AccountClients {
   private final Map<String, CrewmojoClient> clients;
+  private final Map<String, TokenProvider> tokens;
 
-  private AccountClients(Map<String, CrewmojoClient> clients) {
+  private AccountClients(Map<String, CrewmojoClient> clients, Map<String, TokenProvider> tokens) {
     this.clients = clients;
+    this.tokens = tokens;
   }
 
   /** Clients for every account of {@code accounts}. */
   public static AccountClients create(
       Map<String, AccountConfig> accounts, Map<String, String> env, Clock clock, Sleeper sleeper) {
     Map<String, CrewmojoClient> clients = new LinkedHashMap<>();
+    Map<String, TokenProvider> providers = new LinkedHashMap<>();
     accounts.forEach(
         (name, account) -> {
           ClientSettings settings = settings(account);
           TokenProvider tokens = tokens(name, account, env, settings, clock, sleeper);
+          providers.put(name, tokens);
           clients.put(name, new CrewmojoClient(settings, tokens, clock, sleeper));
         });
-    return new AccountClients(clients);
+    return new AccountClients(clients, providers);
   }
 
   /** Clients for accounts whose clients are already made (the ad-hoc export and tests). */
   public static AccountClients of(Map<String, CrewmojoClient> clients) {
-    return new AccountClients(new LinkedHashMap<>(clients));
+    return new AccountClients(new LinkedHashMap<>(clients), Map.of());
   }
 
   /** The client of {@code account}. */
@@ -59,6 +63,21 @@ public final class AccountClients {
       throw new IllegalArgumentException("no client for account " + account);
     }
     return client;
+  }
+
+  /**
+   * Per account, how many tokens were asked of Crewmojo so far (the first and every refresh);
+   * accounts with a token of their own are left out.
+   */
+  public Map<String, Long> tokensRequested() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    tokens.forEach(
+        (name, provider) -> {
+          if (provider instanceof ClientCredentialsTokenProvider credentials) {
+            counts.put(name, credentials.tokensRequested());
+          }
+        });
+    return counts;
   }
 
   static ClientSettings settings(AccountConfig account) {

@@ -103,7 +103,9 @@ public final class BatchSession {
                     salt(config, env),
                     board));
       }
-      Path manifest = ManifestWriter.write(stateFolder, outcome, start, clock.instant());
+      Path manifest =
+          ManifestWriter.write(
+              stateFolder, outcome, start, clock.instant(), clients.tokensRequested());
       new SummaryPrinter(out).print(outcome);
       out.println("Run manifest: " + manifest);
       log.info(

@@ -21,20 +21,28 @@ import java.util.Map;
 /**
  * Writes the run manifest: for each report, period and sink, what happened, with enough detail to
  * audit the run (rows read and written, bytes, file checksums, schema, attempts, job ids,
- * durations). Never holds a secret: nothing here comes from credentials or headers.
+ * durations), and per account how many tokens were asked of Crewmojo (the shared provider's
+ * refreshes are per account, not per export). Never holds a secret: nothing here comes from
+ * credentials or headers.
  */
 public final class ManifestWriter {
 
   private ManifestWriter() {}
 
   /** Writes the manifest of {@code outcome} to {@code folder}/runs/{@code runId}.json. */
-  public static Path write(Path folder, BatchOutcome outcome, Instant startedAt, Instant endedAt) {
+  public static Path write(
+      Path folder,
+      BatchOutcome outcome,
+      Instant startedAt,
+      Instant endedAt,
+      Map<String, Long> tokensRequested) {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("run_id", outcome.runId());
     manifest.put("started_at", startedAt.toString());
     manifest.put("ended_at", endedAt.toString());
     manifest.put("status", outcome.failed().isEmpty() ? "succeeded" : "some_failed");
     manifest.put("exit_code", outcome.exitCode());
+    manifest.put("token_requests", tokensRequested);
     List<Map<String, Object>> exports = new ArrayList<>();
     outcome.outcomes().forEach(unit -> exports.addAll(entries(unit)));
     manifest.put("exports", exports);

@@ -78,6 +78,8 @@ final class BatchRunTest {
     assertThat(people.get("rows_reconcile").asBoolean()).isTrue();
     assertThat(people.get("job_ids")).hasSize(1);
     assertThat(people.get("files").get(0).get("sha256").asText()).hasSize(64);
+    List<JsonNode> manifests = batch.manifests();
+    assertThat(manifests.get(0).get("token_requests").get("acme").asLong()).isEqualTo(1);
   }
 
   @Test
