@@ -32,9 +32,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts an embedded Crewmojo-compatible server on 127.0.0.1 and exports the vendor's",
-      "sample report and a generated 50,000-row report (which takes the job-polling path) into",
-      "Parquet, DuckDB and CSV, through the same batch path as export --config.",
+      "Starts an embedded Crewmojo-compatible server on 127.0.0.1 and exports the vendor's"
+          + " sample report and a generated 50,000-row report (which takes the job-polling path)"
+          + " into Parquet, DuckDB and CSV, through the same batch path as export --config.",
       "--print-config prints the config it runs, as an example to start from."
     },
     footer = {"", ExitCode.HELP})

@@ -29,11 +29,11 @@ import picocli.CommandLine.Option;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Downloads reports from Crewmojo and writes them to the chosen sinks, either as a batch",
-      "described by --config, or for the reports named with --report.",
-      "With --report, credentials come from the environment: CREWMOJO_CLIENT_ID and",
-      "CREWMOJO_CLIENT_SECRET, or CREWMOJO_TOKEN. With --config, from the variables or files",
-      "the config names."
+      "Downloads reports from Crewmojo and writes them to the chosen sinks, either as a batch"
+          + " described by --config, or for the reports named with --report.",
+      "With --report, credentials come from the environment: CREWMOJO_CLIENT_ID and"
+          + " CREWMOJO_CLIENT_SECRET, or CREWMOJO_TOKEN. With --config, from the variables or"
+          + " files the config names."
     },
     footer = {"", ExitCode.HELP})
 public final class ExportCommand implements Callable<Integer> {

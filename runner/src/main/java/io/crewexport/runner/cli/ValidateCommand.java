@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Checks a batch config and prints what a run would export. Every error names the line",
-      "and the key; unknown keys are errors. Credentials are not checked against Crewmojo."
-    },
+    description =
+        "Checks a batch config and prints what a run would export. Every error names the line"
+            + " and the key; unknown keys are errors. Credentials are not checked against"
+            + " Crewmojo.",
     footer = {"", ExitCode.HELP})
 public final class ValidateCommand implements Callable<Integer> {
   @Option(
