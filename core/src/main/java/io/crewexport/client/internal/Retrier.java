@@ -56,7 +56,7 @@ public final class Retrier {
       Duration wait;
       String reason;
       try {
-        Answer answer = call.run();
+        Answer answer = runUnwrapped(call);
         if (!(answer instanceof Answer.Failure failure) || !failure.retryable()) {
           return answer;
         }
@@ -90,6 +90,22 @@ public final class Retrier {
           policy.maxAttempts(),
           wait.toMillis());
       sleep(wait);
+    }
+  }
+
+  /**
+   * Runs {@code call}, turning a failed read of a small body back into the network failure it is:
+   * Feign reads a body of known length up to 8 KiB itself, and wraps a reset or timeout there in a
+   * plain {@code FeignException} rather than an {@code IOException}.
+   */
+  private static Answer runUnwrapped(Call call) throws IOException {
+    try {
+      return call.run();
+    } catch (feign.FeignException e) {
+      if (!(e instanceof feign.RetryableException) && e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e;
     }
   }
 
