@@ -113,8 +113,9 @@ public final class BatchRunner {
       if (e.code() == ErrorCode.GAVE_UP && splittable(unit)) {
         return split(job, unit);
       }
-      log.error("{}", e.getMessage());
-      return List.of(UnitOutcome.failed(unit, e));
+      CrewexportException failure = namingUnit(unit, e);
+      log.error("{}", failure.getMessage());
+      return List.of(UnitOutcome.failed(unit, failure));
     } catch (RuntimeException e) {
       log.error("{}: unexpected failure", unit.describe(), e);
       return List.of(
@@ -174,6 +175,23 @@ public final class BatchRunner {
                             job.runId(),
                             clock.instant()),
                         schema));
+  }
+
+  /**
+   * {@code failure}, with a message that names the account, report and period: a token request
+   * fails on behalf of whichever export needed the token, and says so in its own words only.
+   */
+  private static CrewexportException namingUnit(ExportUnit unit, CrewexportException failure) {
+    String message = String.valueOf(failure.getMessage());
+    boolean named =
+        message.contains(unit.request().reportId())
+            && unit.request()
+                .optionalPeriod()
+                .map(p -> message.contains(p.toString()))
+                .orElse(true);
+    return named
+        ? failure
+        : new CrewexportException(failure.code(), unit.describe() + ": " + message, failure);
   }
 
   private static boolean splittable(ExportUnit unit) {
