@@ -5,6 +5,7 @@ import io.crewexport.ErrorCode;
 import io.crewexport.Period;
 import io.crewexport.ReportRequest;
 import io.crewexport.export.ExportResult;
+import io.crewexport.export.PartialCommitException;
 import io.crewexport.export.ReportExporter;
 import io.crewexport.runner.plan.ExportUnit;
 import io.crewexport.runner.progress.ProgressBoard;
@@ -115,6 +116,9 @@ public final class BatchRunner {
       }
       CrewexportException failure = namingUnit(unit, e);
       log.error("{}", failure.getMessage());
+      if (e instanceof PartialCommitException partial) {
+        return List.of(UnitOutcome.partlyCommitted(unit, partial.result(), failure));
+      }
       return List.of(UnitOutcome.failed(unit, failure));
     } catch (RuntimeException e) {
       log.error("{}: unexpected failure", unit.describe(), e);
@@ -147,8 +151,13 @@ public final class BatchRunner {
               progress);
       ReportExporter exporter =
           new ReportExporter(job.clients().client(unit.account()), job.spoolFolder(), clock);
-      ExportResult result =
-          exporter.export(unit.request(), registry.resolve(unit.sinks()), target, hooks);
+      ExportResult result;
+      try {
+        result = exporter.export(unit.request(), registry.resolve(unit.sinks()), target, hooks);
+      } catch (PartialCommitException e) {
+        record(job, unit, target, e.result());
+        throw e;
+      }
       record(job, unit, target, result);
       return result;
     } finally {
