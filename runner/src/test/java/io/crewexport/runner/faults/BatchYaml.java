@@ -97,6 +97,13 @@ final class BatchYaml {
     return this;
   }
 
+  /** A report of {@code account} over {@code period}, written to {@code reportSinks} only. */
+  BatchYaml reportTo(List<String> reportSinks, String account, String id, String period) {
+    report(account, id, period, (String) null);
+    reports.append("    sinks: [").append(String.join(", ", reportSinks)).append("]\n");
+    return this;
+  }
+
   /** The environment the run needs: each account's secret. */
   Map<String, String> env() {
     return Map.copyOf(env);
