@@ -80,20 +80,27 @@ public final class ReportExporter {
       hooks.check(request, evolved.schema(), inferred.rows);
       RowTransform transform = hooks.transform(request, evolved.schema());
       Written written = write(report, evolved.converter(), transform, sinks, target, hooks);
-      return new ExportResult(
-          request,
-          transform.schema(),
-          evolved.schema(),
-          evolved.drift(),
-          written.rows,
-          written.padded,
-          report.bytes(),
-          report.attempts(),
-          report.polls(),
-          report.jobIds(),
-          written.results,
-          download,
-          Duration.between(start, clock.instant()));
+      ExportResult result =
+          new ExportResult(
+              request,
+              transform.schema(),
+              evolved.schema(),
+              evolved.drift(),
+              written.rows,
+              written.padded,
+              report.bytes(),
+              report.attempts(),
+              report.polls(),
+              report.jobIds(),
+              written.results,
+              download,
+              Duration.between(start, clock.instant()));
+      if (written.failure != null) {
+        throw written.results.isEmpty()
+            ? written.failure
+            : new PartialCommitException(written.failure, result);
+      }
+      return result;
     }
   }
 
@@ -143,21 +150,28 @@ public final class ReportExporter {
         }
       }
       log.info("{}: {} rows written to {}", report.request().describe(), rows, names(sinks));
-      return new Written(rows, reader.paddedRows(), commit(writers, target));
+      Map<String, SinkOutcome> results = new LinkedHashMap<>();
+      CrewexportException failure = commit(writers, target, results);
+      return new Written(rows, reader.paddedRows(), results, failure);
     } catch (RuntimeException | Error e) {
       writers.forEach(writer -> writer.writer.abort());
       throw e;
     }
   }
 
-  private static Map<String, SinkOutcome> commit(List<TimedWriter> writers, ExportTarget target) {
-    Map<String, SinkOutcome> results = new LinkedHashMap<>();
+  /**
+   * Commits each writer in turn into {@code results}; at the first that fails, aborts the rest and
+   * returns the failure (the commits before it stand), else null.
+   */
+  private static CrewexportException commit(
+      List<TimedWriter> writers, ExportTarget target, Map<String, SinkOutcome> results) {
     for (TimedWriter writer : writers) {
       try {
         results.put(writer.name, writer.commit());
         log.info("{}: committed to {}", target.describe(), writer.name);
       } catch (RuntimeException e) {
-        throw new CrewexportException(
+        writers.forEach(other -> other.writer.abort());
+        return new CrewexportException(
             ErrorCode.SINK_FAILED,
             target.describe()
                 + ": the "
@@ -169,7 +183,7 @@ public final class ReportExporter {
             e);
       }
     }
-    return results;
+    return null;
   }
 
   private static void checkInterrupted(ExportTarget target) {
@@ -190,7 +204,8 @@ public final class ReportExporter {
 
   private record Inferred(InferredSchema schema, long rows) {}
 
-  private record Written(long rows, long padded, Map<String, SinkOutcome> results) {}
+  private record Written(
+      long rows, long padded, Map<String, SinkOutcome> results, CrewexportException failure) {}
 
   /** A sink's writer, timing what it spends writing and committing. */
   private static final class TimedWriter {

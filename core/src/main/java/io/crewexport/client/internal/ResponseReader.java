@@ -194,8 +194,16 @@ public final class ResponseReader {
     return Optional.empty();
   }
 
+  /**
+   * The vendor's text as one short line, any bearer token in it masked: a gateway that quotes the
+   * request's Authorization header back must not put the token into our logs and messages.
+   */
   private static String clean(String text) {
-    String oneLine = text.replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "").trim();
+    String oneLine =
+        text.replaceAll("\\s+", " ")
+            .replaceAll("\\p{Cntrl}", "")
+            .replaceAll("(?i)(bearer )[^\\s\"',;]+", "$1****")
+            .trim();
     return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
   }
 }

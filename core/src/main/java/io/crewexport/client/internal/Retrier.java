@@ -58,7 +58,7 @@ public final class Retrier {
       Duration wait;
       String reason;
       try {
-        Answer answer = call.run();
+        Answer answer = runUnwrapped(call);
         if (!(answer instanceof Answer.Failure failure) || !failure.retryable()) {
           return answer;
         }
@@ -111,6 +111,22 @@ public final class Retrier {
         && !(feign instanceof RetryableException)
         && !(feign.getCause() instanceof IOException)) {
       throw feign;
+    }
+  }
+
+  /**
+   * Runs {@code call}, turning a failed read of a small body back into the network failure it is:
+   * Feign reads a body of known length up to 8 KiB itself, and wraps a reset or timeout there in a
+   * plain {@code FeignException} rather than an {@code IOException}.
+   */
+  private static Answer runUnwrapped(Call call) throws IOException {
+    try {
+      return call.run();
+    } catch (feign.FeignException e) {
+      if (!(e instanceof feign.RetryableException) && e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e;
     }
   }
 

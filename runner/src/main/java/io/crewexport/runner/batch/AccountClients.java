@@ -147,7 +147,11 @@ public final class AccountClients {
                 + what
                 + " is to come from environment variable "
                 + envName
-                + ", which is not set. Set it, or change the config.");
+                + " (accounts."
+                + account
+                + "."
+                + what.replace(' ', '-')
+                + "-env), which is not set. Set it, or change the config.");
       }
       return Secret.of(value);
     }
@@ -162,7 +166,11 @@ public final class AccountClients {
               + what
               + " from "
               + file
-              + " ("
+              + " (accounts."
+              + account
+              + "."
+              + what.replace(' ', '-')
+              + "-file: "
               + e.getClass().getSimpleName()
               + "). Check the path and that it is not empty.");
     }

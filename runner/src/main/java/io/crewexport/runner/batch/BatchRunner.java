@@ -5,6 +5,7 @@ import io.crewexport.ErrorCode;
 import io.crewexport.Period;
 import io.crewexport.ReportRequest;
 import io.crewexport.export.ExportResult;
+import io.crewexport.export.PartialCommitException;
 import io.crewexport.export.ReportExporter;
 import io.crewexport.runner.plan.ExportUnit;
 import io.crewexport.runner.progress.ProgressBoard;
@@ -113,8 +114,12 @@ public final class BatchRunner {
       if (e.code() == ErrorCode.GAVE_UP && splittable(unit)) {
         return split(job, unit);
       }
-      log.error("{}", e.getMessage());
-      return List.of(UnitOutcome.failed(unit, e));
+      CrewexportException failure = namingUnit(unit, e);
+      log.error("{}", failure.getMessage());
+      if (e instanceof PartialCommitException partial) {
+        return List.of(UnitOutcome.partlyCommitted(unit, partial.result(), failure));
+      }
+      return List.of(UnitOutcome.failed(unit, failure));
     } catch (RuntimeException e) {
       log.error("{}: unexpected failure", unit.describe(), e);
       return List.of(
@@ -146,8 +151,13 @@ public final class BatchRunner {
               progress);
       ReportExporter exporter =
           new ReportExporter(job.clients().client(unit.account()), job.spoolFolder(), clock);
-      ExportResult result =
-          exporter.export(unit.request(), registry.resolve(unit.sinks()), target, hooks);
+      ExportResult result;
+      try {
+        result = exporter.export(unit.request(), registry.resolve(unit.sinks()), target, hooks);
+      } catch (PartialCommitException e) {
+        record(job, unit, target, e.result());
+        throw e;
+      }
       record(job, unit, target, result);
       return result;
     } finally {
@@ -175,6 +185,23 @@ public final class BatchRunner {
                             job.runId(),
                             clock.instant()),
                         schema));
+  }
+
+  /**
+   * {@code failure}, with a message that names the account, report and period: a token request
+   * fails on behalf of whichever export needed the token, and says so in its own words only.
+   */
+  private static CrewexportException namingUnit(ExportUnit unit, CrewexportException failure) {
+    String message = String.valueOf(failure.getMessage());
+    boolean named =
+        message.contains(unit.request().reportId())
+            && unit.request()
+                .optionalPeriod()
+                .map(p -> message.contains(p.toString()))
+                .orElse(true);
+    return named
+        ? failure
+        : new CrewexportException(failure.code(), unit.describe() + ": " + message, failure);
   }
 
   private static boolean splittable(ExportUnit unit) {

@@ -55,21 +55,30 @@ public final class ManifestWriter {
     }
   }
 
+  /**
+   * One entry per sink: those in the result committed, and for a failed unit, every other sink
+   * failed. A unit can be both: a sink that failed to commit leaves the commits before it standing.
+   */
   private static List<Map<String, Object>> entries(UnitOutcome unit) {
-    if (!unit.ok()) {
-      List<Map<String, Object>> failed = new ArrayList<>();
-      for (String sink : unit.unit().sinks()) {
+    List<Map<String, Object>> entries = new ArrayList<>();
+    ExportResult result = unit.result();
+    if (result != null) {
+      result
+          .sinks()
+          .forEach((sink, outcome) -> entries.add(committed(unit, sink, result, outcome)));
+    }
+    if (unit.ok()) {
+      return entries;
+    }
+    for (String sink : unit.unit().sinks()) {
+      if (result == null || !result.sinks().containsKey(sink)) {
         Map<String, Object> entry = base(unit, sink);
         entry.put("status", "failed");
         entry.put("error_code", unit.failure().code().name());
         entry.put("error", unit.failure().getMessage());
-        failed.add(entry);
+        entries.add(entry);
       }
-      return failed;
     }
-    ExportResult result = unit.result();
-    List<Map<String, Object>> entries = new ArrayList<>();
-    result.sinks().forEach((sink, outcome) -> entries.add(committed(unit, sink, result, outcome)));
     return entries;
   }
 

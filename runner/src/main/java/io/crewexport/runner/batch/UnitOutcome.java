@@ -9,7 +9,7 @@ import java.util.Optional;
  * What became of one export unit: its result, or why it failed.
  *
  * @param unit the unit
- * @param result the committed export, or null
+ * @param result the committed export; with a failure, the sinks that committed before it, or null
  * @param failure why it failed, or null
  */
 public record UnitOutcome(ExportUnit unit, ExportResult result, CrewexportException failure) {
@@ -19,6 +19,12 @@ public record UnitOutcome(ExportUnit unit, ExportResult result, CrewexportExcept
 
   public static UnitOutcome failed(ExportUnit unit, CrewexportException failure) {
     return new UnitOutcome(unit, null, failure);
+  }
+
+  /** A unit that committed to the sinks of {@code partial} and failed on the others. */
+  public static UnitOutcome partlyCommitted(
+      ExportUnit unit, ExportResult partial, CrewexportException failure) {
+    return new UnitOutcome(unit, partial, failure);
   }
 
   public Optional<ExportResult> optionalResult() {

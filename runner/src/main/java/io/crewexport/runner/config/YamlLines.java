@@ -30,11 +30,14 @@ public final class YamlLines {
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
         switch (token) {
           case FIELD_NAME -> {
-            String key = join(path) + (path.isEmpty() ? "" : ".") + parser.currentName();
+            String parent = join(path);
+            String key = (parent.isEmpty() ? "" : parent + ".") + parser.currentName();
             lines.put(key, parser.currentTokenLocation().getLineNr());
           }
           case START_OBJECT, START_ARRAY -> {
             String here = containerPath(parser, path, indexes);
+            // An element of a list has no key; its own first line is where to look.
+            lines.putIfAbsent(here, parser.currentTokenLocation().getLineNr());
             path.push(here);
             indexes.push(token == JsonToken.START_ARRAY ? 0 : -1);
           }

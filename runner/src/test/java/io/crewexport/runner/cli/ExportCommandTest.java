@@ -96,7 +96,15 @@ final class ExportCommandTest {
 
   @Test
   void exitsWithTheUsageCodeWithoutCredentials() {
-    int code = export(Map.of(), "--report", "oneonone.summary", "--sink", "csv", "--out", "x");
+    int code =
+        export(
+            Map.of(),
+            "--report",
+            "oneonone.summary",
+            "--sink",
+            "csv",
+            "--out",
+            folder.resolve("x").toString());
     assertThat(code).isEqualTo(ExitCode.USAGE);
   }
 
@@ -127,9 +135,17 @@ final class ExportCommandTest {
                 "--sink",
                 "csv",
                 "--out",
-                "x"))
+                folder.resolve("x").toString()))
         .isEqualTo(ExitCode.USAGE);
-    assertThat(export(credentials(), "--report", "a", "--sink", "excel", "--out", "x"))
+    assertThat(
+            export(
+                credentials(),
+                "--report",
+                "a",
+                "--sink",
+                "excel",
+                "--out",
+                folder.resolve("x").toString()))
         .isEqualTo(ExitCode.USAGE);
   }
 
