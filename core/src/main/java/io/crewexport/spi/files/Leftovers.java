@@ -17,10 +17,15 @@ import org.slf4j.LoggerFactory;
  * ones. So a run killed while publishing left its staging file if and only if it had not yet
  * published: its renamed files are then put back, else deleted. Files of the current run are never
  * touched, so exports of one run may run side by side.
+ *
+ * <p>An export that rewrites earlier partitions (see {@link Widening}) stages several files and
+ * renames its own data file into place last. Its staging file left behind therefore also means that
+ * the files it already renamed into place, {@code part-<run>...} in other folders, must go.
  */
 final class Leftovers {
   private static final Logger log = LoggerFactory.getLogger(Leftovers.class);
   private static final String STAGED = ".part-";
+  private static final String PUBLISHED = "part-";
   private static final String STAGING = ".staging";
   private static final String REPLACED_BY = ".replaced-by-";
 
@@ -47,6 +52,7 @@ final class Leftovers {
     Set<String> unpublishedRuns = new HashSet<>();
     List<String> staging = new ArrayList<>();
     List<String> aside = new ArrayList<>();
+    List<String> published = new ArrayList<>();
     for (ReportTree.Partition partition : tree.partitions()) {
       String folder = store.join(reportFolder, partition.path());
       for (String name : partition.names()) {
@@ -55,7 +61,16 @@ final class Leftovers {
           staging.add(store.join(folder, name));
         } else if (isAside(name) && !replacedBy(name).equals(runId)) {
           aside.add(store.join(folder, name));
+        } else if (name.startsWith(PUBLISHED) && !runOf(name).equals(runId)) {
+          published.add(store.join(folder, name));
         }
+      }
+    }
+    // Half-published files go before the files they replaced come back: a reader may miss rows
+    // for a moment but never counts any twice.
+    for (String path : published) {
+      if (unpublishedRuns.contains(runOf(path.substring(path.lastIndexOf('/') + 1)))) {
+        store.delete(path);
       }
     }
     for (String path : aside) {
@@ -96,6 +111,11 @@ final class Leftovers {
   private static String stagedBy(String stagingName) {
     int end = stagingName.indexOf('.', STAGED.length());
     return stagingName.substring(STAGED.length(), end);
+  }
+
+  private static String runOf(String publishedName) {
+    int end = publishedName.indexOf('.', PUBLISHED.length());
+    return publishedName.substring(PUBLISHED.length(), end < 0 ? publishedName.length() : end);
   }
 
   private static String replacedBy(String asideName) {
