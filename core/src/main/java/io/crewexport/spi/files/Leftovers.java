@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An export that rewrites earlier partitions (see {@link Widening}) stages several files and
  * renames its own data file into place last. Its staging file left behind therefore also means that
- * the files it already renamed into place, {@code part-<run>...} in other folders, must go.
+ * the files it already renamed into place must go: the {@code part-<run>...} files in the folders
+ * where it left a staging file or set files aside. Files the same run published in other folders,
+ * by exports that committed, stay.
  */
 final class Leftovers {
   private static final Logger log = LoggerFactory.getLogger(Leftovers.class);
@@ -53,14 +55,17 @@ final class Leftovers {
     List<String> staging = new ArrayList<>();
     List<String> aside = new ArrayList<>();
     List<String> published = new ArrayList<>();
+    Set<String> touched = new HashSet<>();
     for (ReportTree.Partition partition : tree.partitions()) {
       String folder = store.join(reportFolder, partition.path());
       for (String name : partition.names()) {
         if (isStaging(name) && !stagedBy(name).equals(runId)) {
           unpublishedRuns.add(stagedBy(name));
           staging.add(store.join(folder, name));
+          touched.add(store.join(folder, stagedBy(name)));
         } else if (isAside(name) && !replacedBy(name).equals(runId)) {
           aside.add(store.join(folder, name));
+          touched.add(store.join(folder, replacedBy(name)));
         } else if (name.startsWith(PUBLISHED) && !runOf(name).equals(runId)) {
           published.add(store.join(folder, name));
         }
@@ -69,7 +74,10 @@ final class Leftovers {
     // Half-published files go before the files they replaced come back: a reader may miss rows
     // for a moment but never counts any twice.
     for (String path : published) {
-      if (unpublishedRuns.contains(runOf(path.substring(path.lastIndexOf('/') + 1)))) {
+      int slash = path.lastIndexOf('/');
+      String run = runOf(path.substring(slash + 1));
+      if (unpublishedRuns.contains(run)
+          && touched.contains(store.join(path.substring(0, slash), run))) {
         store.delete(path);
       }
     }

@@ -182,6 +182,24 @@ final class PartitionFilesTest {
         .isEqualTo("old");
   }
 
+  @Test
+  void aKilledExportLeavesWhatTheSameRunCommittedInAnotherPartition() throws IOException {
+    String february = "start_date=2024-02-01/end_date=2024-02-29";
+    PartitionFiles committed = files(new LocalFileStore(), "run-1", FEBRUARY);
+    try (OutputStream out = committed.openStaging()) {
+      out.write("february".getBytes(UTF_8));
+    }
+    committed.publish();
+    // The same run's January export is killed before it publishes.
+    files(new LocalFileStore(), "run-1").openStaging().close();
+
+    files(new LocalFileStore(), "run-2").openStaging().close();
+    files(new LocalFileStore(), "run-2").discard();
+
+    assertThat(names(february)).containsExactly("part-run-1.csv");
+    assertThat(names()).isEmpty();
+  }
+
   private void publish(FileStore store, String runId, String content) throws IOException {
     PartitionFiles files = files(store, runId);
     try (OutputStream out = files.openStaging()) {
