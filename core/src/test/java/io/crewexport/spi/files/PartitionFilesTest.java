@@ -150,11 +150,7 @@ final class PartitionFilesTest {
   @Test
   void aKilledPublishThatRewroteAnotherPartitionIsUndoneThereToo() throws IOException {
     String february = "start_date=2024-02-01/end_date=2024-02-29";
-    PartitionFiles earlier = files(new LocalFileStore(), "run-1", FEBRUARY);
-    try (OutputStream out = earlier.openStaging()) {
-      out.write("old".getBytes(UTF_8));
-    }
-    earlier.publish();
+    publish(files(new LocalFileStore(), "run-1", FEBRUARY), "old");
     FailingFileStore dying =
         new FailingFileStore()
             .failRename(
@@ -185,11 +181,7 @@ final class PartitionFilesTest {
   @Test
   void aKilledExportLeavesWhatTheSameRunCommittedInAnotherPartition() throws IOException {
     String february = "start_date=2024-02-01/end_date=2024-02-29";
-    PartitionFiles committed = files(new LocalFileStore(), "run-1", FEBRUARY);
-    try (OutputStream out = committed.openStaging()) {
-      out.write("february".getBytes(UTF_8));
-    }
-    committed.publish();
+    publish(files(new LocalFileStore(), "run-1", FEBRUARY), "february");
     // The same run's January export is killed before it publishes.
     files(new LocalFileStore(), "run-1").openStaging().close();
 
@@ -201,7 +193,10 @@ final class PartitionFilesTest {
   }
 
   private void publish(FileStore store, String runId, String content) throws IOException {
-    PartitionFiles files = files(store, runId);
+    publish(files(store, runId), content);
+  }
+
+  private static void publish(PartitionFiles files, String content) throws IOException {
     try (OutputStream out = files.openStaging()) {
       out.write(content.getBytes(UTF_8));
     }
