@@ -17,10 +17,17 @@ import org.slf4j.LoggerFactory;
  * ones. So a run killed while publishing left its staging file if and only if it had not yet
  * published: its renamed files are then put back, else deleted. Files of the current run are never
  * touched, so exports of one run may run side by side.
+ *
+ * <p>An export that rewrites earlier partitions (see {@link Widening}) stages several files and
+ * renames its own data file into place last. Its staging file left behind therefore also means that
+ * the files it already renamed into place must go: the {@code part-<run>...} files in the folders
+ * where it left a staging file or set files aside. Files the same run published in other folders,
+ * by exports that committed, stay.
  */
 final class Leftovers {
   private static final Logger log = LoggerFactory.getLogger(Leftovers.class);
   private static final String STAGED = ".part-";
+  private static final String PUBLISHED = "part-";
   private static final String STAGING = ".staging";
   private static final String REPLACED_BY = ".replaced-by-";
 
@@ -47,15 +54,31 @@ final class Leftovers {
     Set<String> unpublishedRuns = new HashSet<>();
     List<String> staging = new ArrayList<>();
     List<String> aside = new ArrayList<>();
+    List<String> published = new ArrayList<>();
+    Set<String> touched = new HashSet<>();
     for (ReportTree.Partition partition : tree.partitions()) {
       String folder = store.join(reportFolder, partition.path());
       for (String name : partition.names()) {
         if (isStaging(name) && !stagedBy(name).equals(runId)) {
           unpublishedRuns.add(stagedBy(name));
           staging.add(store.join(folder, name));
+          touched.add(store.join(folder, stagedBy(name)));
         } else if (isAside(name) && !replacedBy(name).equals(runId)) {
           aside.add(store.join(folder, name));
+          touched.add(store.join(folder, replacedBy(name)));
+        } else if (name.startsWith(PUBLISHED) && !runOf(name).equals(runId)) {
+          published.add(store.join(folder, name));
         }
+      }
+    }
+    // Half-published files go before the files they replaced come back: a reader may miss rows
+    // for a moment but never counts any twice.
+    for (String path : published) {
+      int slash = path.lastIndexOf('/');
+      String run = runOf(path.substring(slash + 1));
+      if (unpublishedRuns.contains(run)
+          && touched.contains(store.join(path.substring(0, slash), run))) {
+        store.delete(path);
       }
     }
     for (String path : aside) {
@@ -96,6 +119,11 @@ final class Leftovers {
   private static String stagedBy(String stagingName) {
     int end = stagingName.indexOf('.', STAGED.length());
     return stagingName.substring(STAGED.length(), end);
+  }
+
+  private static String runOf(String publishedName) {
+    int end = publishedName.indexOf('.', PUBLISHED.length());
+    return publishedName.substring(PUBLISHED.length(), end < 0 ? publishedName.length() : end);
   }
 
   private static String replacedBy(String asideName) {

@@ -9,7 +9,9 @@ import io.crewexport.spi.PeriodReplacement;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,15 @@ import org.slf4j.LoggerFactory;
  * the commit fails with the new file already visible beside some old ones; the next export of the
  * period removes those.
  *
+ * <p>An export may publish more than its own file in the same commit ({@link #publish(List)}): a
+ * sidecar, and files of other partitions rewritten with wider types (see {@link Widening}). All are
+ * staged first; publishing sets aside every file they replace, renames the others into place and
+ * its own file last. On stores with atomic rename a reader sees, per file, the old or the new one;
+ * during the renames it may see some partitions rewritten and others not yet. On object stores a
+ * rewritten file becomes visible when its upload completes, during the commit, beside the file it
+ * replaces until the commit deletes that one: for that time a reader counts the partition's rows
+ * twice, and a run killed in between leaves both until the partition is exported again.
+ *
  * <pre>{@code
  * PartitionFiles files = new PartitionFiles(store, reportFolder, target, ".parquet", "parquet");
  * try (OutputStream out = files.openStaging()) { ... }
@@ -46,6 +57,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class PartitionFiles {
   private static final Logger log = LoggerFactory.getLogger(PartitionFiles.class);
+
+  /**
+   * Files an export staged beside its own file, published in the same commit: a sidecar, or an
+   * earlier partition's file rewritten with wider types.
+   *
+   * @param partitionPath the folder, relative to the report folder
+   * @param names the published names of the staged files, in the order they are renamed into place
+   * @param replaces the published files of that folder they replace
+   */
+  public record Staged(String partitionPath, List<String> names, List<String> replaces) {
+    public Staged {
+      requireNonNull(partitionPath, "partitionPath");
+      names = List.copyOf(names);
+      replaces = List.copyOf(replaces);
+    }
+  }
 
   private final FileStore store;
   private final String reportFolder;
@@ -81,6 +108,16 @@ public final class PartitionFiles {
     return sinkName;
   }
 
+  /** The report's folder, which holds its partition folders. */
+  public String reportFolder() {
+    return reportFolder;
+  }
+
+  /** The ending of published data files. */
+  public String suffix() {
+    return suffix;
+  }
+
   /** The partition folder. */
   public String folder() {
     return store.join(reportFolder, target.partitionPath());
@@ -93,9 +130,13 @@ public final class PartitionFiles {
 
   /** The path of the file being written: a hidden staging name, or the final one. */
   public String stagingPath() {
-    String name =
-        store.publishesOnClose() ? publishedName() : Leftovers.stagingName(publishedName());
-    return store.join(folder(), name);
+    return stagingPath(target.partitionPath(), publishedName());
+  }
+
+  /** The path a file published as {@code name} in {@code partitionPath} is written under. */
+  public String stagingPath(String partitionPath, String name) {
+    String staged = store.publishesOnClose() ? name : Leftovers.stagingName(name);
+    return store.join(store.join(reportFolder, partitionPath), staged);
   }
 
   /**
@@ -121,12 +162,38 @@ public final class PartitionFiles {
    *     replaced file could not be deleted after the new one became visible
    */
   public String publish() throws IOException {
+    return publish(List.of());
+  }
+
+  /**
+   * Publishes the closed staging file as {@link #publish()} does, together with {@code others},
+   * which replace the files they name. Its own file is renamed into place last, so a run killed
+   * before that left its staging file and {@link Leftovers} undoes the rest.
+   */
+  public String publish(List<Staged> others) throws IOException {
     List<ReportTree.Partition> replaced = replacedPartitions(ReportTree.read(store, reportFolder));
+    List<String> replacedPaths = new ArrayList<>();
+    for (ReportTree.Partition partition : replaced) {
+      String folder = store.join(reportFolder, partition.path());
+      partition.published().forEach(name -> replacedPaths.add(store.join(folder, name)));
+    }
+    List<String[]> moves = new ArrayList<>();
+    for (Staged staged : others) {
+      String folder = store.join(reportFolder, staged.partitionPath());
+      staged.replaces().forEach(name -> replacedPaths.add(store.join(folder, name)));
+      for (String name : staged.names()) {
+        moves.add(
+            new String[] {stagingPath(staged.partitionPath(), name), store.join(folder, name)});
+      }
+    }
     String published = store.join(folder(), publishedName());
+    moves.add(new String[] {stagingPath(), published});
     if (store.publishesOnClose()) {
-      deleteBeside(replaced, published);
+      Set<String> written = new HashSet<>();
+      moves.forEach(move -> written.add(move[1]));
+      deleteBeside(replacedPaths, written, published);
     } else {
-      deleteQuietly(renameIntoPlace(replaced, published));
+      deleteQuietly(renameIntoPlace(replacedPaths, moves));
     }
     removeEmptyFolders(replaced);
     return published;
@@ -143,22 +210,46 @@ public final class PartitionFiles {
     }
   }
 
-  /** Sets the replaced files aside, renames the staging file into place; undoes all on failure. */
-  private List<String> renameIntoPlace(List<ReportTree.Partition> replaced, String published)
+  /**
+   * Deletes files staged beside this export's own. Where files are written under their final name
+   * these are visible already, and are deleted too.
+   */
+  public void discard(List<Staged> others) throws IOException {
+    for (Staged staged : others) {
+      for (String name : staged.names()) {
+        store.delete(stagingPath(staged.partitionPath(), name));
+      }
+    }
+  }
+
+  /** Sets the replaced files aside, renames the staged files into place; undoes all on failure. */
+  private List<String> renameIntoPlace(List<String> replaced, List<String[]> moves)
       throws IOException {
     List<String> aside = new ArrayList<>();
+    List<String> placed = new ArrayList<>();
     try {
-      for (ReportTree.Partition partition : replaced) {
-        String folder = store.join(reportFolder, partition.path());
-        for (String name : partition.published()) {
-          String path = store.join(folder, Leftovers.asideName(name, target.runId()));
-          store.rename(store.join(folder, name), path);
-          aside.add(path);
-        }
+      for (String path : replaced) {
+        int slash = path.lastIndexOf('/');
+        String hidden =
+            store.join(
+                path.substring(0, slash),
+                Leftovers.asideName(path.substring(slash + 1), target.runId()));
+        store.rename(path, hidden);
+        aside.add(hidden);
       }
-      store.rename(stagingPath(), published);
+      for (String[] move : moves) {
+        store.rename(move[0], move[1]);
+        placed.add(move[1]);
+      }
       return aside;
     } catch (IOException e) {
+      for (String path : placed) {
+        try {
+          store.delete(path);
+        } catch (IOException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+      }
       aside.forEach(path -> Leftovers.restore(store, path));
       throw e;
     }
@@ -176,46 +267,44 @@ public final class PartitionFiles {
     }
   }
 
-  /** Deletes the replaced files but the one just written, which is visible already. */
-  private void deleteBeside(List<ReportTree.Partition> replaced, String published) {
-    for (ReportTree.Partition partition : replaced) {
-      for (String name : partition.published()) {
-        String path = store.join(store.join(reportFolder, partition.path()), name);
-        if (!path.equals(published)) {
-          try {
-            store.delete(path);
-          } catch (IOException e) {
-            throw new CrewexportException(
-                ErrorCode.SINK_FAILED,
-                "The "
-                    + sinkName
-                    + " sink published "
-                    + published
-                    + " for "
-                    + target.describe()
-                    + " but could not delete "
-                    + path
-                    + ", which it replaces ("
-                    + e
-                    + "): until that file is gone, readers count its rows beside the new ones."
-                    + " Delete it, or export the period again.",
-                e);
-          }
+  /** Deletes the replaced files but those just written, which is visible already. */
+  private void deleteBeside(List<String> replaced, Set<String> written, String published) {
+    for (String path : replaced) {
+      if (!written.contains(path)) {
+        try {
+          store.delete(path);
+        } catch (IOException e) {
+          throw new CrewexportException(
+              ErrorCode.SINK_FAILED,
+              "The "
+                  + sinkName
+                  + " sink published "
+                  + published
+                  + " for "
+                  + target.describe()
+                  + " but could not delete "
+                  + path
+                  + ", which it replaces ("
+                  + e
+                  + "): until that file is gone, readers count its rows beside the new ones."
+                  + " Delete it, or export the period again.",
+              e);
         }
       }
     }
   }
 
   private List<ReportTree.Partition> replacedPartitions(ReportTree tree) {
-    return tree.partitions().stream()
-        .filter(
-            partition ->
-                partition.path().equals(target.partitionPath())
-                    || partition
-                        .period()
-                        .map(period -> PeriodReplacement.replaces(target, period))
-                        .orElse(false))
-        .toList();
+    return tree.partitions().stream().filter(this::replaces).toList();
+  }
+
+  /** Whether publishing replaces the files of {@code partition}. */
+  boolean replaces(ReportTree.Partition partition) {
+    return partition.path().equals(target.partitionPath())
+        || partition
+            .period()
+            .map(period -> PeriodReplacement.replaces(target, period))
+            .orElse(false);
   }
 
   /**

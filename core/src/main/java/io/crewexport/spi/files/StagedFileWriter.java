@@ -13,7 +13,9 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes one export of a file sink: rows go through a {@link RowFile} into a staging file, which
@@ -35,14 +37,22 @@ public final class StagedFileWriter extends AbstractSinkWriter {
   private final String query;
   private final OutputStream staging;
   private final RowFile file;
+  private final RewritableFormat rewritable;
+  private final List<PartitionFiles.Staged> others = new ArrayList<>();
 
   private StagedFileWriter(
-      ReportSchema schema, PartitionFiles files, String query, OutputStream staging, RowFile file) {
+      ReportSchema schema,
+      PartitionFiles files,
+      String query,
+      OutputStream staging,
+      RowFile file,
+      RewritableFormat rewritable) {
     this.schema = schema;
     this.files = files;
     this.query = query;
     this.staging = staging;
     this.file = file;
+    this.rewritable = rewritable;
   }
 
   /**
@@ -58,15 +68,42 @@ public final class StagedFileWriter extends AbstractSinkWriter {
    */
   public static SinkWriter open(
       ReportSchema schema, PartitionFiles files, String query, RowFile.Format format) {
+    requireNonNull(format, "format");
+    return open(schema, files, query, format, null);
+  }
+
+  /**
+   * Opens an export as {@link #open(ReportSchema, PartitionFiles, String, RowFile.Format)} does, in
+   * a format that reads back its own files: the commit then also writes the format's sidecar beside
+   * the file, and rewrites, in the same commit, the report's earlier partitions whose files hold
+   * narrower types or fewer columns than {@code schema} (see {@link Widening}). If the commit
+   * fails, every earlier file is as it was.
+   */
+  public static SinkWriter open(
+      ReportSchema schema, PartitionFiles files, String query, RewritableFormat format) {
+    requireNonNull(format, "format");
+    return open(
+        schema,
+        files,
+        query,
+        out -> format.start(out, files.stagingPath(), schema, files.target()),
+        format);
+  }
+
+  private static SinkWriter open(
+      ReportSchema schema,
+      PartitionFiles files,
+      String query,
+      RowFile.Format format,
+      RewritableFormat rewritable) {
     requireNonNull(schema, "schema");
     requireNonNull(files, "files");
     requireNonNull(query, "query");
-    requireNonNull(format, "format");
     OutputStream staging = null;
     try {
       staging = files.openStaging();
       RowFile file = format.start(new FlushOnClose(staging));
-      return new StagedFileWriter(schema, files, query, staging, file);
+      return new StagedFileWriter(schema, files, query, staging, file, rewritable);
     } catch (IOException | RuntimeException e) {
       abandonQuietly(files.store(), staging);
       try {
@@ -94,7 +131,11 @@ public final class StagedFileWriter extends AbstractSinkWriter {
       file.finish();
       files.store().sync(staging);
       staging.close();
-      String published = files.publish();
+      if (rewritable != null) {
+        new PartitionRewriter(files, rewritable, schema).stage(others);
+        stageSidecar();
+      }
+      String published = files.publish(others);
       return new SinkResult(rows, files.folder(), List.of(published), query);
     } catch (IOException | RuntimeException e) {
       throw e instanceof CrewexportException known ? known : failed(files, "publish", e);
@@ -107,9 +148,24 @@ public final class StagedFileWriter extends AbstractSinkWriter {
     abandonQuietly(files.store(), staging);
     try {
       files.discard();
+      files.discard(others);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void stageSidecar() throws IOException {
+    Optional<String> suffix = rewritable.sidecarSuffix();
+    if (suffix.isEmpty()) {
+      return;
+    }
+    String name = files.publishedName() + suffix.get();
+    String partition = files.target().partitionPath();
+    others.add(new PartitionFiles.Staged(partition, List.of(name), List.of()));
+    PartitionRewriter.writeWhole(
+        files.store(),
+        files.stagingPath(partition, name),
+        rewritable.sidecar(schema, files.target()));
   }
 
   private static void abandonQuietly(FileStore store, OutputStream staging) {
@@ -146,7 +202,7 @@ public final class StagedFileWriter extends AbstractSinkWriter {
    * The staging stream as a format sees it: closing it only flushes, so the writer can sync the
    * file before it closes it.
    */
-  private static final class FlushOnClose extends FilterOutputStream {
+  static final class FlushOnClose extends FilterOutputStream {
     FlushOnClose(OutputStream out) {
       super(out);
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The publishing protocol when a run fails or is killed half-way; the contract covers the rest. */
 final class PartitionFilesTest {
   private static final Period JANUARY = Period.parse("2024-01-01", "2024-01-31");
+  private static final Period FEBRUARY = Period.parse("2024-02-01", "2024-02-29");
   private static final String PARTITION = "start_date=2024-01-01/end_date=2024-01-31";
 
   @TempDir Path report;
@@ -146,8 +147,56 @@ final class PartitionFilesTest {
     assertThat(names()).containsExactly("part-run-1.csv");
   }
 
+  @Test
+  void aKilledPublishThatRewroteAnotherPartitionIsUndoneThereToo() throws IOException {
+    String february = "start_date=2024-02-01/end_date=2024-02-29";
+    publish(files(new LocalFileStore(), "run-1", FEBRUARY), "old");
+    FailingFileStore dying =
+        new FailingFileStore()
+            .failRename(
+                from -> from.contains("2024-01-01") && from.endsWith(".staging"),
+                new FailingFileStore.Killed());
+    PartitionFiles files = files(dying, "run-2");
+    files.openStaging().close();
+    try (OutputStream out = dying.create(files.stagingPath(february, "part-run-2.csv"))) {
+      out.write("rewritten".getBytes(UTF_8));
+    }
+    List<PartitionFiles.Staged> rewritten =
+        List.of(
+            new PartitionFiles.Staged(
+                february, List.of("part-run-2.csv"), List.of("part-run-1.csv")));
+
+    assertThatThrownBy(() -> files.publish(rewritten)).isInstanceOf(FailingFileStore.Killed.class);
+    assertThat(names(february))
+        .containsExactly(".part-run-1.csv.replaced-by-run-2", "part-run-2.csv");
+
+    files(new LocalFileStore(), "run-3").openStaging().close();
+    files(new LocalFileStore(), "run-3").discard();
+
+    assertThat(names(february)).containsExactly("part-run-1.csv");
+    assertThat(Files.readString(report.resolve(february).resolve("part-run-1.csv")))
+        .isEqualTo("old");
+  }
+
+  @Test
+  void aKilledExportLeavesWhatTheSameRunCommittedInAnotherPartition() throws IOException {
+    String february = "start_date=2024-02-01/end_date=2024-02-29";
+    publish(files(new LocalFileStore(), "run-1", FEBRUARY), "february");
+    // The same run's January export is killed before it publishes.
+    files(new LocalFileStore(), "run-1").openStaging().close();
+
+    files(new LocalFileStore(), "run-2").openStaging().close();
+    files(new LocalFileStore(), "run-2").discard();
+
+    assertThat(names(february)).containsExactly("part-run-1.csv");
+    assertThat(names()).isEmpty();
+  }
+
   private void publish(FileStore store, String runId, String content) throws IOException {
-    PartitionFiles files = files(store, runId);
+    publish(files(store, runId), content);
+  }
+
+  private static void publish(PartitionFiles files, String content) throws IOException {
     try (OutputStream out = files.openStaging()) {
       out.write(content.getBytes(UTF_8));
     }
@@ -155,13 +204,21 @@ final class PartitionFilesTest {
   }
 
   private PartitionFiles files(FileStore store, String runId) {
+    return files(store, runId, JANUARY);
+  }
+
+  private PartitionFiles files(FileStore store, String runId, Period period) {
     ExportTarget target =
-        new ExportTarget("r", JANUARY, runId, Instant.EPOCH, report.toString(), Map.of());
+        new ExportTarget("r", period, runId, Instant.EPOCH, report.toString(), Map.of());
     return new PartitionFiles(store, report.toString(), target, ".csv", "test");
   }
 
   private List<String> names() {
-    return FileTree.files(report.resolve(PARTITION)).stream()
+    return names(PARTITION);
+  }
+
+  private List<String> names(String partition) {
+    return FileTree.files(report.resolve(partition)).stream()
         .map(path -> path.getFileName().toString())
         .toList();
   }

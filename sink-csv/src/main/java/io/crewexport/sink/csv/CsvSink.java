@@ -42,6 +42,17 @@ import java.nio.file.Path;
  * }
  * }</pre>
  *
+ * <p>Beside each file, {@code part-<runId>.csv.meta.json} holds the export's lineage: report id,
+ * period (or snapshot date), extraction time, tool version, schema fingerprint, and each column's
+ * safe name, vendor heading and type (see {@link CsvSidecar}). It is published together with the
+ * file and replaced with it.
+ *
+ * <p>When a column's type has widened since an earlier export of the report, or the report gained
+ * columns, the commit rewrites the files of the report's other partitions whose sidecar records
+ * narrower types, with the export's schema, and publishes them together with the export, so a glob
+ * over every partition reads one type per column (see {@link io.crewexport.spi.files.Widening} for
+ * how values convert). A file without a sidecar (written by an earlier version) is left as it is.
+ *
  * <p>A commit publishes the file by rename and replaces, at once, the files of its own partition
  * and of the report's partitions whose period lies inside its own; a stored period that overlaps
  * the export's without lying inside it makes the export fail unless {@code allow-overlap=true} (see
@@ -75,7 +86,7 @@ public final class CsvSink implements ReportSink {
     PartitionFiles files =
         new PartitionFiles(store, reportFolder.toString(), target, options.suffix(), NAME);
     return StagedFileWriter.open(
-        schema, files, query(reportFolder, options), out -> CsvFile.start(out, schema, options));
+        schema, files, query(reportFolder, options), new CsvFormat(options));
   }
 
   /** A DuckDB query over every partition of the report, null and empty text kept apart. */

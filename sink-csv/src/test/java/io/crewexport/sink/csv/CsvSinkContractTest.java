@@ -4,6 +4,7 @@ import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ReportSink;
 import io.crewexport.testing.DuckDb;
 import io.crewexport.testing.FileSinkContractTest;
+import java.util.List;
 
 final class CsvSinkContractTest extends FileSinkContractTest {
 
@@ -20,6 +21,11 @@ final class CsvSinkContractTest extends FileSinkContractTest {
   @Override
   protected String suffix() {
     return ".csv";
+  }
+
+  @Override
+  protected List<String> sidecarSuffixes() {
+    return List.of(".meta.json");
   }
 
   @Override

@@ -46,6 +46,13 @@ import org.apache.hadoop.conf.Configuration;
  * }
  * }</pre>
  *
+ * <p>When a column's type has widened since an earlier export of the report (see {@link
+ * io.crewexport.schema.ColumnType}), or the report gained columns, the commit rewrites the files of
+ * the report's other partitions that hold the narrower types, with the export's schema, and
+ * publishes them together with the export, so a glob over every partition reads one type per column
+ * (see {@link io.crewexport.spi.files.Widening} for how values convert). The types come from each
+ * file's own schema. A rewrite streams one row group at a time.
+ *
  * <p>A commit replaces, at once, the files of its own partition and of the report's partitions
  * whose period lies inside its own; a stored period that overlaps the export's without lying inside
  * it makes the export fail unless {@code allow-overlap=true} (see {@link
@@ -97,10 +104,7 @@ public final class ParquetSink implements ReportSink {
 
     PartitionFiles files = new PartitionFiles(root.store(), reportFolder, target, SUFFIX, NAME);
     return StagedFileWriter.open(
-        schema,
-        files,
-        query(reportFolder),
-        out -> ParquetFile.start(out, files.stagingPath(), schema, target, options, exportConf));
+        schema, files, query(reportFolder), new ParquetFormat(root.store(), options, exportConf));
   }
 
   private static String query(String reportFolder) {
