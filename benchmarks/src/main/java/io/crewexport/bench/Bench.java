@@ -1,0 +1,207 @@
+package io.crewexport.bench;
+
+import io.crewexport.runner.demo.DemoServer;
+import io.crewexport.runner.demo.DemoTimings;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark: our export, end to end through the demo server, beside DuckDB's own CSV engine on
+ * the same file, each run in a fresh JVM; prints one table and writes the same as JSON.
+ *
+ * <pre>
+ * mvn -B -ntp -q -pl benchmarks -am package -DskipTests
+ * java -jar benchmarks/target/crewexport-bench.jar --rows 2000000
+ * </pre>
+ */
+@Command(
+    name = "crewexport-bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Times crewexport's export (download, spool, read, infer, write, commit) into Parquet,"
+          + " DuckDB and CSV beside DuckDB's read_csv on the same file, and a memory run."
+    })
+public final class Bench implements Callable<Integer> {
+  private static final double MEMORY_RSS_LIMIT_MEGABYTES = 600;
+
+  @Option(
+      names = "--rows",
+      defaultValue = "2000000",
+      description = "Rows of the generated report (default: ${DEFAULT-VALUE}).")
+  long rows;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated report.")
+  long seed;
+
+  @Option(names = "--file", description = "Benchmark this CSV file instead of a generated one.")
+  Path file;
+
+  @Option(
+      names = "--work",
+      description = "Work folder: input, outputs, logs (default: bench-work beside the jar).")
+  Path work;
+
+  @Option(names = "--json", description = "Where the JSON goes (default: <work>/results.json).")
+  Path json;
+
+  @Option(
+      names = "--heap",
+      defaultValue = "1g",
+      description = "-Xmx of the timed runs (default: ${DEFAULT-VALUE}).")
+  String heap;
+
+  @Option(
+      names = "--memory-bytes",
+      defaultValue = "1000000000",
+      description = "At least this large a report for the memory run; 0 skips it.")
+  long memoryBytes;
+
+  @Option(
+      names = "--memory-heap",
+      defaultValue = "256m",
+      description = "-Xmx of the memory run (default: ${DEFAULT-VALUE}).")
+  String memoryHeap;
+
+  @Option(
+      names = "--memory-duckdb-limit",
+      defaultValue = "192MB",
+      description = "DuckDB memory_limit in the memory run (default: ${DEFAULT-VALUE}).")
+  String memoryDuckDbLimit;
+
+  @Option(
+      names = "--only",
+      split = ",",
+      description = "Run only these: parquet, duckdb, csv, infer, memory.")
+  List<String> only;
+
+  @Option(names = "--profile", description = "Record a JFR profile of each run in <work>/profiles.")
+  boolean profile;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Bench()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path folder = work != null ? work.toAbsolutePath() : defaultWork();
+    Machine machine = Machine.describe();
+    System.out.println("Machine: " + machine.summary());
+    InputFile input =
+        file != null ? InputFile.given(file) : InputFile.generated(folder, rows, seed);
+    System.out.printf(
+        Locale.ROOT,
+        "Input: %s (%.1f MB%s)%n",
+        input.file(),
+        input.bytes() / 1e6,
+        input.generatedSeconds() > 0
+            ? String.format(Locale.ROOT, ", generated in %.1f s", input.generatedSeconds())
+            : "");
+
+    String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    FileReport report = new FileReport(BenchPlan.REPORT_ID, input.file(), 1);
+    FileReport large = new FileReport(BenchPlan.MEMORY_REPORT_ID, input.file(), copies(report));
+    try (DemoServer server =
+        DemoServer.builder(BenchPlan.CLIENT_ID, secret)
+            .report(report)
+            .report(large)
+            .timings(DemoTimings.demo())
+            .build()
+            .start()) {
+      ChildLauncher launcher =
+          new ChildLauncher(folder, profile, Map.of(ExportRun.SECRET_VARIABLE, secret));
+      BenchPlan plan = new BenchPlan(input.file(), server.baseUrl(), folder);
+      BenchReport result = measure(plan, launcher, input, large);
+      new ReportPrinter(System.out).print(result);
+      Path target = json != null ? json : folder.resolve("results.json");
+      Files.write(target, Json.MAPPER.writeValueAsBytes(result));
+      System.out.println("\nJSON: " + target);
+      return 0;
+    }
+  }
+
+  private BenchReport measure(
+      BenchPlan plan, ChildLauncher launcher, InputFile input, FileReport large)
+      throws IOException, InterruptedException {
+    List<RunSummary> runs = new ArrayList<>();
+    List<Comparison> comparisons = new ArrayList<>();
+    for (BenchPlan.Pair pair : plan.pairs()) {
+      if (selected(pair.key())) {
+        RunSummary ours = run(plan, launcher, pair.ours(), heap, input.bytes());
+        RunSummary theirs = run(plan, launcher, pair.theirs(), heap, input.bytes());
+        runs.add(ours);
+        runs.add(theirs);
+        comparisons.add(Comparison.of(pair.path(), ours, theirs, pair.mustReach()));
+      }
+    }
+    MemoryCheck memory = null;
+    if (memoryBytes > 0 && selected("memory")) {
+      RunSummary run =
+          run(plan, launcher, plan.memory(memoryDuckDbLimit), memoryHeap, large.bytes());
+      memory =
+          new MemoryCheck(
+              run,
+              large.bytes(),
+              memoryHeap,
+              memoryDuckDbLimit,
+              MEMORY_RSS_LIMIT_MEGABYTES,
+              run.peakRssMegabytes() >= 0 && run.peakRssMegabytes() < MEMORY_RSS_LIMIT_MEGABYTES);
+      runs.add(run);
+    }
+    return new BenchReport(Machine.describe(), input, heap, runs, comparisons, memory);
+  }
+
+  private RunSummary run(
+      BenchPlan plan, ChildLauncher launcher, BenchPlan.Run run, String runHeap, long bytes)
+      throws IOException, InterruptedException {
+    Folders.deleteRecursively(plan.outputOf(run.name()));
+    System.out.printf("%-16s %-40s", run.name(), run.label());
+    System.out.flush();
+    Measurement measurement = launcher.run(run.name(), runHeap, run.arguments());
+    RunSummary summary = RunSummary.of(run.label(), measurement, bytes);
+    System.out.printf(
+        Locale.ROOT,
+        "%7.1f s %7.1f CPU s %7.1f MB/s  %s%n",
+        summary.seconds(),
+        summary.cpuSeconds(),
+        summary.megabytesPerSecond(),
+        phases(summary));
+    Folders.deleteRecursively(plan.outputOf(run.name()));
+    return summary;
+  }
+
+  private static String phases(RunSummary summary) {
+    StringBuilder text = new StringBuilder();
+    summary
+        .phases()
+        .forEach((name, value) -> text.append(String.format(Locale.ROOT, " %s %.1f", name, value)));
+    return text.toString().trim();
+  }
+
+  private boolean selected(String key) {
+    return only == null || only.contains(key);
+  }
+
+  /** How many copies of the rows make the memory run's report at least the size asked. */
+  private int copies(FileReport report) {
+    return (int) Math.max(1, Math.ceil(Math.max(memoryBytes, 1) / (double) report.bytes()));
+  }
+
+  private static Path defaultWork() throws URISyntaxException {
+    Path location =
+        Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    // The jar, or target/classes when run from an IDE: both sit in the module's target folder.
+    return location.getParent().resolve("bench-work");
+  }
+}

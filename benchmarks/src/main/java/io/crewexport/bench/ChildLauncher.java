@@ -1,0 +1,91 @@
+package io.crewexport.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts each run in a fresh JVM with this JVM's class path, so that its heap and resident memory
+ * are its own, and reads back what it measured. A child's output goes to {@code logs/<run>.log} in
+ * the work folder; with profiling on, a flight recording goes to {@code profiles/<run>.jfr}.
+ */
+final class ChildLauncher {
+  private static final long TIMEOUT_MINUTES = 20;
+
+  private final Path work;
+  private final boolean profile;
+  private final Map<String, String> environment;
+
+  /**
+   * @param work the work folder
+   * @param profile whether each child records a JFR profile
+   * @param environment variables added to each child's environment
+   */
+  ChildLauncher(Path work, boolean profile, Map<String, String> environment) {
+    this.work = work;
+    this.profile = profile;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /**
+   * Runs {@code arguments} as run {@code run} in a child JVM with a heap of at most {@code heap}.
+   */
+  Measurement run(String run, String heap, ChildArgs arguments)
+      throws IOException, InterruptedException {
+    Path result = folder("results").resolve(run + ".json");
+    Path log = folder("logs").resolve(run + ".log");
+    Files.deleteIfExists(result);
+
+    ProcessBuilder builder =
+        new ProcessBuilder(command(run, heap, arguments.with("run", run).with("result", result)))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IOException(
+          "run " + run + " took over " + TIMEOUT_MINUTES + " minutes; see " + log);
+    }
+    if (process.exitValue() != 0 || !Files.isRegularFile(result)) {
+      throw new IOException(
+          "run "
+              + run
+              + " failed with exit code "
+              + process.exitValue()
+              + "; see "
+              + log
+              + "\n"
+              + tail(log));
+    }
+    return Json.MAPPER.readValue(result.toFile(), Measurement.class);
+  }
+
+  private List<String> command(String run, String heap, ChildArgs arguments) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    if (profile) {
+      Path recording = folder("profiles").resolve(run + ".jfr");
+      command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(BenchChild.class.getName());
+    command.addAll(arguments.toList());
+    return command;
+  }
+
+  private Path folder(String name) throws IOException {
+    return Files.createDirectories(work.resolve(name));
+  }
+
+  private static String tail(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+  }
+}
