@@ -85,6 +85,16 @@ public record ExportTarget(
   }
 
   /**
+   * The error for option {@code key} set to {@code value}, which the sink does not accept; it names
+   * this export and what would be accepted.
+   */
+  public CrewexportException invalidOption(String key, String value, String accepted) {
+    return new CrewexportException(
+        ErrorCode.CONFIGURATION,
+        "Option " + key + " of " + describe() + " is '" + value + "': set it to " + accepted + ".");
+  }
+
+  /**
    * Whether option {@link #ALLOW_OVERLAP} is {@code true}.
    *
    * @throws CrewexportException {@code CONFIGURATION} if it is neither {@code true} nor {@code

@@ -3,9 +3,7 @@ package io.crewexport.runner.demo;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -54,18 +52,7 @@ record DownloadRequest(Optional<Period> period, ReportFormat format, boolean for
     if (new String(body, UTF_8).isBlank()) {
       return Exchanges.JSON.createObjectNode();
     }
-    JsonNode root;
-    try {
-      root = Exchanges.JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw RejectedRequest.badRequest("the body is not valid JSON");
-    } catch (IOException e) {
-      throw RejectedRequest.badRequest("the body cannot be read");
-    }
-    if (root == null || !root.isObject()) {
-      throw RejectedRequest.badRequest("the body must be a JSON object");
-    }
-    return root;
+    return Exchanges.readJsonObject(body);
   }
 
   private static Optional<LocalDate> date(JsonNode root, String field) {

@@ -2,7 +2,9 @@ package io.crewexport.runner.demo;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,6 +36,22 @@ final class Exchanges {
   }
 
   /** Decodes {@code a=1&b=2}, as found in a query string or a form body. */
+  /** The request body as a JSON object; 400 if it is not one. */
+  static JsonNode readJsonObject(byte[] body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw RejectedRequest.badRequest("the body is not valid JSON");
+    } catch (IOException e) {
+      throw RejectedRequest.badRequest("the body cannot be read");
+    }
+    if (root == null || !root.isObject()) {
+      throw RejectedRequest.badRequest("the body must be a JSON object");
+    }
+    return root;
+  }
+
   static Map<String, String> decodeForm(String text) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String pair : text.split("&")) {

@@ -2,7 +2,6 @@ package io.crewexport.runner.demo;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -75,17 +74,7 @@ final class TokenEndpoint implements ApiHandler.Route {
   }
 
   private static Map<String, String> readJsonFields(byte[] body) {
-    JsonNode root;
-    try {
-      root = Exchanges.JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw RejectedRequest.badRequest("the body is not valid JSON");
-    } catch (IOException e) {
-      throw RejectedRequest.badRequest("the body cannot be read");
-    }
-    if (root == null || !root.isObject()) {
-      throw RejectedRequest.badRequest("the body must be a JSON object");
-    }
+    JsonNode root = Exchanges.readJsonObject(body);
     Map<String, String> fields = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : root.properties()) {
       if (field.getValue().isValueNode() && !field.getValue().isNull()) {

@@ -2,8 +2,6 @@ package io.crewexport.sink.csv;
 
 import static java.util.Objects.requireNonNull;
 
-import io.crewexport.CrewexportException;
-import io.crewexport.ErrorCode;
 import io.crewexport.spi.ExportTarget;
 import java.util.List;
 import java.util.Locale;
@@ -48,17 +46,7 @@ record CsvOptions(Header header, boolean gzip) {
     String value = target.option(key).orElse(allowed[0]);
     String normalized = value.trim().toLowerCase(Locale.ROOT);
     if (!List.of(allowed).contains(normalized)) {
-      throw new CrewexportException(
-          ErrorCode.CONFIGURATION,
-          "Option "
-              + key
-              + " of "
-              + target.describe()
-              + " is '"
-              + value
-              + "': set it to "
-              + String.join(" or ", allowed)
-              + ".");
+      throw target.invalidOption(key, value, String.join(" or ", allowed));
     }
     return normalized;
   }

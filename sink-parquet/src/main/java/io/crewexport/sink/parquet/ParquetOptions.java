@@ -2,8 +2,6 @@ package io.crewexport.sink.parquet;
 
 import static java.util.Objects.requireNonNull;
 
-import io.crewexport.CrewexportException;
-import io.crewexport.ErrorCode;
 import io.crewexport.spi.ExportTarget;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +43,7 @@ record ParquetOptions(CompressionCodecName codec, long rowGroupBytes) {
     String value = target.option(CODEC).orElse("snappy");
     CompressionCodecName codec = CODECS.get(value.trim().toLowerCase(Locale.ROOT));
     if (codec == null) {
-      throw invalid(target, CODEC, value, "snappy, zstd, gzip or none");
+      throw target.invalidOption(CODEC, value, "snappy, zstd, gzip or none");
     }
     return codec;
   }
@@ -61,22 +59,7 @@ record ParquetOptions(CompressionCodecName codec, long rowGroupBytes) {
     } catch (NumberFormatException e) {
       // Reported below with the accepted range.
     }
-    throw invalid(
-        target, ROW_GROUP_BYTES, value, range + " (default " + DEFAULT_ROW_GROUP_BYTES + ")");
-  }
-
-  private static CrewexportException invalid(
-      ExportTarget target, String key, String value, String accepted) {
-    return new CrewexportException(
-        ErrorCode.CONFIGURATION,
-        "Option "
-            + key
-            + " of "
-            + target.describe()
-            + " is '"
-            + value
-            + "': set it to "
-            + accepted
-            + ".");
+    throw target.invalidOption(
+        ROW_GROUP_BYTES, value, range + " (default " + DEFAULT_ROW_GROUP_BYTES + ")");
   }
 }
