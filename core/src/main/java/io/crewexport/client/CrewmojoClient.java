@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,14 +67,15 @@ public final class CrewmojoClient {
   }
 
   /**
-   * Downloads {@code request} into a new file of {@code spoolFolder}, telling {@code progress} the
-   * bytes received so far.
+   * Downloads {@code request} into a new file of {@code spoolFolder}, telling {@code listener} how
+   * it streams.
    *
    * @throws io.crewexport.CrewexportException when the report cannot be had; its code says why
    */
-  public DownloadedReport download(ReportRequest request, Path spoolFolder, LongConsumer progress) {
+  public DownloadedReport download(
+      ReportRequest request, Path spoolFolder, DownloadListener listener) {
     log.info("Requesting {} from {}", request.describe(), settings.baseUrlText());
-    ResponseReader reader = new ResponseReader(new Spool(spoolFolder, request), clock, progress);
+    ResponseReader reader = new ResponseReader(new Spool(spoolFolder, request), clock, listener);
     Retrier retrier = new Retrier(settings.retry(), clock, sleeper, random, gate);
     JobPoller poller =
         new JobPoller(

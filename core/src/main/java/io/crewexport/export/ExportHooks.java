@@ -9,8 +9,8 @@ import io.crewexport.schema.SchemaPolicy;
 
 /**
  * Where a caller steers an export between download and write: the type policy, the schema to write
- * with (given the report's earlier exports), a check of the body before any sink opens, a transform
- * of every row, and progress. Each default changes nothing.
+ * with (given the report's earlier exports), a check of the body before any sink commits, a
+ * transform of every row, and progress. Each default changes nothing.
  *
  * <pre>{@code
  * ExportHooks hooks = new ExportHooks() {
@@ -40,8 +40,9 @@ public interface ExportHooks {
   }
 
   /**
-   * Checks the body after it was read once and before any sink opens; throwing refuses the export
-   * with nothing written.
+   * Checks the whole body once it was read, before any sink commits (and before any sink opens when
+   * the body is small enough to be typed from its first rows); throwing refuses the export and
+   * aborts every sink, so nothing is committed.
    *
    * @param rows the body's row count
    */

@@ -17,6 +17,11 @@ public interface RowTransform {
    */
   Row apply(Row row);
 
+  /** Whether {@link #apply} returns every row as it is; only {@link #identity} says so. */
+  default boolean isIdentity() {
+    return false;
+  }
+
   /** A transform that changes nothing. */
   static RowTransform identity(ReportSchema schema) {
     return new RowTransform() {
@@ -28,6 +33,11 @@ public interface RowTransform {
       @Override
       public Row apply(Row row) {
         return row;
+      }
+
+      @Override
+      public boolean isIdentity() {
+        return true;
       }
     };
   }

@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -43,21 +44,27 @@ public final class CsvReportReader implements ReportReader {
    * @param source names the report in error messages
    */
   public CsvReportReader(Path file, Charset charset, String source) {
+    this(file, open(file), charset, source);
+  }
+
+  /**
+   * Reads {@code file} from {@code in}, a stream of its bytes from the first, such as one that
+   * waits for a file still being written; the reader closes it.
+   *
+   * @param source names the report in error messages
+   */
+  public CsvReportReader(Path file, InputStream in, Charset charset, String source) {
     this.file = file;
     this.charset = charset;
     this.source = source;
-    try {
-      this.csv =
-          CsvReader.builder()
-              .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-              .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-              .allowUnclosedQuote(false)
-              .skipEmptyLines(true)
-              .maxBufferSize(MAX_RECORD)
-              .build(handler, new DecodingReader(Files.newInputStream(file), charset));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open spool file " + file, e);
-    }
+    this.csv =
+        CsvReader.builder()
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .allowUnclosedQuote(false)
+            .skipEmptyLines(true)
+            .maxBufferSize(MAX_RECORD)
+            .build(handler, new DecodingReader(in, charset));
     this.records = csv.iterator();
     try {
       this.headings = readHeadings();
@@ -158,5 +165,13 @@ public final class CsvReportReader implements ReportReader {
             + ": the CSV body cannot be read: "
             + detail
             + ". Nothing was written; report the body to Crewmojo, or export with --format json.");
+  }
+
+  private static InputStream open(Path file) {
+    try {
+      return Files.newInputStream(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open spool file " + file, e);
+    }
   }
 }

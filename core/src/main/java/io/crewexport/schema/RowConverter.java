@@ -2,6 +2,8 @@ package io.crewexport.schema;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
+
 /**
  * Turns a row as read (cells in the order of this export's headings) into the values of the schema
  * written (stored columns first, in their order, then new ones), each converted by its column's
@@ -31,6 +33,22 @@ public final class RowConverter {
   }
 
   /**
+   * Whether each value comes from the cell in the same place of a row of {@code cells} cells, every
+   * cell used: the schema holds the row's columns, in its order, and no other.
+   */
+  public boolean keepsCellsInPlace(int cells) {
+    if (sources.length != cells) {
+      return false;
+    }
+    for (int i = 0; i < sources.length; i++) {
+      if (sources[i] != i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The typed values of one row as read.
    *
    * @throws IllegalStateException if a cell does not fit its column's type, which means the rows
@@ -54,5 +72,18 @@ public final class RowConverter {
           "column " + column.name() + ": " + e.getMessage() + " (the rows changed after inference)",
           e);
     }
+  }
+
+  /** Converters are equal when they convert every row to the same values. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof RowConverter converter
+        && schema.equals(converter.schema)
+        && Arrays.equals(sources, converter.sources);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * schema.hashCode() + Arrays.hashCode(sources);
   }
 }

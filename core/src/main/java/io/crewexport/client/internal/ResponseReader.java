@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
+import io.crewexport.client.DownloadListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.LongConsumer;
 
 /**
  * Turns a vendor response into an {@link Answer}. Data is streamed to a spool file, counting bytes,
@@ -31,17 +31,17 @@ public final class ResponseReader {
 
   private final Spool spool;
   private final Clock clock;
-  private final LongConsumer progress;
+  private final DownloadListener listener;
 
   /**
    * @param spool where data bodies go
    * @param clock for {@code Retry-After} dates
-   * @param progress told the bytes received so far while a body streams
+   * @param listener told of each CSV body and the bytes received so far while a body streams
    */
-  public ResponseReader(Spool spool, Clock clock, LongConsumer progress) {
+  public ResponseReader(Spool spool, Clock clock, DownloadListener listener) {
     this.spool = spool;
     this.clock = clock;
-    this.progress = progress;
+    this.listener = listener;
   }
 
   /** Reads and closes {@code response}. */
@@ -65,15 +65,25 @@ public final class ResponseReader {
 
   private Answer readData(Response response, MediaType type) throws IOException {
     Path file = spool.newFile();
+    boolean csv = type.isCsv();
+    if (csv) {
+      listener.csvBodyStarted(file, type.charset());
+    }
     try {
       long bytes = copy(response, file);
       Answer answer = classify(file, bytes, type);
       if (!(answer instanceof Answer.Data)) {
         Files.deleteIfExists(file);
       }
+      if (csv) {
+        listener.csvBodyEnded(file, answer instanceof Answer.Data, bytes);
+      }
       return answer;
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(file);
+      if (csv) {
+        listener.csvBodyEnded(file, false, -1);
+      }
       throw e;
     }
   }
@@ -111,7 +121,7 @@ public final class ResponseReader {
         for (int n; (n = in.read(buffer)) >= 0; ) {
           out.write(buffer, 0, n);
           count += n;
-          progress.accept(count);
+          listener.received(count);
         }
       }
     }

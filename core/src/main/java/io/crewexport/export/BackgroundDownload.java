@@ -1,0 +1,131 @@
+package io.crewexport.export;
+
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
+import io.crewexport.ReportRequest;
+import io.crewexport.client.CrewmojoClient;
+import io.crewexport.client.DownloadListener;
+import io.crewexport.client.DownloadedReport;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A download running on a thread of its own, so that the export can read a CSV body while it still
+ * streams in (see {@link GrowingBody}). Closing it stops the download if it still runs and deletes
+ * the spool file, on every path.
+ */
+final class BackgroundDownload implements AutoCloseable {
+  private final GrowingBody body;
+  private final Thread thread;
+  private final Clock clock;
+  private volatile DownloadedReport report;
+  private volatile Throwable failure;
+  private volatile Instant ended;
+
+  private BackgroundDownload(
+      CrewmojoClient client,
+      ReportRequest request,
+      Path spoolFolder,
+      DownloadListener progress,
+      Clock clock,
+      String threadName) {
+    this.body = new GrowingBody(progress);
+    this.clock = clock;
+    this.thread = new Thread(() -> run(client, request, spoolFolder), threadName);
+    thread.setDaemon(true);
+  }
+
+  /** Starts downloading {@code request} into {@code spoolFolder}. */
+  static BackgroundDownload start(
+      CrewmojoClient client,
+      ReportRequest request,
+      Path spoolFolder,
+      DownloadListener progress,
+      Clock clock,
+      String threadName) {
+    BackgroundDownload download =
+        new BackgroundDownload(client, request, spoolFolder, progress, clock, threadName);
+    download.thread.start();
+    return download;
+  }
+
+  private void run(CrewmojoClient client, ReportRequest request, Path spoolFolder) {
+    try {
+      report = client.download(request, spoolFolder, body);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    } finally {
+      ended = clock.instant();
+      body.downloadEnded();
+    }
+  }
+
+  /** The first CSV body, readable as it streams in. */
+  GrowingBody body() {
+    return body;
+  }
+
+  /** Waits for a CSV body to start streaming; empty if the download ended without one. */
+  Optional<Path> awaitCsvBody() {
+    try {
+      return body.awaitFile();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted(e);
+    }
+  }
+
+  /**
+   * Waits for the download to end and returns its report.
+   *
+   * @throws RuntimeException the download's own failure
+   */
+  DownloadedReport await() {
+    join(false);
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    if (failure != null) {
+      throw (RuntimeException) failure;
+    }
+    return report;
+  }
+
+  /** When the download ended; only after {@link #await}. */
+  Instant ended() {
+    return ended;
+  }
+
+  /** Stops the download if it still runs, waits for its thread, and deletes the spool file. */
+  @Override
+  public void close() {
+    join(true);
+    if (report != null) {
+      report.close();
+    }
+  }
+
+  private void join(boolean stop) {
+    if (stop) {
+      thread.interrupt();
+    }
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      // Stop the download, and wait for it: its spool file is deleted only once it is done.
+      thread.interrupt();
+      Threads.joinUninterruptibly(thread);
+      Thread.currentThread().interrupt();
+      if (!stop) {
+        throw interrupted(e);
+      }
+    }
+  }
+
+  private static CrewexportException interrupted(InterruptedException e) {
+    return new CrewexportException(
+        ErrorCode.INTERRUPTED, "Interrupted while the report downloads; nothing was committed.", e);
+  }
+}

@@ -1,0 +1,137 @@
+package io.crewexport.export;
+
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
+import io.crewexport.read.ReportReader;
+import io.crewexport.schema.InferredSchema;
+import io.crewexport.schema.TypeInference;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Reads a report body on a thread of its own, a few batches ahead of the thread that writes, so
+ * that parsing and writing run on two processors. If given a type inference, the reading thread
+ * feeds it every row and hands each batch over with what inference knew after its last row.
+ *
+ * <p>Memory stays bounded: a batch holds about {@value #BATCH_CELLS} cells and at most {@value
+ * #DEPTH} batches wait. The reader's failure reaches the taker, rethrown as it was, in place of the
+ * next batch. Closing stops the thread and waits for it, so the reader can be closed after.
+ */
+final class BodyBatches implements AutoCloseable {
+  static final int BATCH_CELLS = 16_384;
+  static final int DEPTH = 8;
+
+  /**
+   * Consecutive rows of the body.
+   *
+   * @param rows the rows, as the reader gave them
+   * @param inferred what inference knew after the last of them, or null without inference
+   * @param last whether no rows follow
+   * @param paddedRows on the last batch, the body's rows that the reader padded; else 0
+   */
+  record Batch(String[][] rows, InferredSchema inferred, boolean last, long paddedRows) {}
+
+  private record Handover(Batch batch, Throwable failure) {}
+
+  private final BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(DEPTH);
+  private final Thread thread;
+  private final int batchRows;
+  private boolean ended;
+
+  /**
+   * Starts reading on a daemon thread named {@code threadName}.
+   *
+   * @param inference fed every row on the reading thread, or null
+   */
+  BodyBatches(ReportReader reader, TypeInference inference, String threadName) {
+    this.batchRows = Math.max(1, BATCH_CELLS / Math.max(1, reader.headings().size()));
+    this.thread = new Thread(() -> read(reader, inference), threadName);
+    // A writer that gives up must not leave a thread that keeps the JVM alive.
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Rows per batch, so that a batch holds about {@value #BATCH_CELLS} cells. */
+  int batchRows() {
+    return batchRows;
+  }
+
+  /**
+   * The next batch, or null after the last.
+   *
+   * @throws RuntimeException the reader's own failure
+   * @throws CrewexportException with code {@code INTERRUPTED} if interrupted while waiting
+   */
+  Batch next() {
+    if (ended) {
+      return null;
+    }
+    Handover handover = take();
+    if (handover.failure() != null) {
+      ended = true;
+      throw rethrow(handover.failure());
+    }
+    ended = handover.batch().last();
+    return handover.batch();
+  }
+
+  /** Stops the reading thread, if still running, and waits for it to end. */
+  @Override
+  public void close() {
+    thread.interrupt();
+    Threads.joinUninterruptibly(thread);
+  }
+
+  private void read(ReportReader reader, TypeInference inference) {
+    try {
+      String[][] rows = new String[batchRows][];
+      int count = 0;
+      for (String[] cells; (cells = reader.next()) != null; ) {
+        if (inference != null) {
+          inference.accept(cells);
+        }
+        rows[count++] = cells;
+        if (count == batchRows) {
+          hand(new Batch(rows, snapshot(inference), false, 0));
+          rows = new String[batchRows][];
+          count = 0;
+        }
+      }
+      hand(new Batch(Arrays.copyOf(rows, count), snapshot(inference), true, reader.paddedRows()));
+    } catch (InterruptedException e) {
+      // Closed: nobody takes any more.
+    } catch (RuntimeException | Error e) {
+      try {
+        queue.put(new Handover(null, e));
+      } catch (InterruptedException closed) {
+        // Closed while handing the failure on: the taker has a failure of its own.
+      }
+    }
+  }
+
+  private void hand(Batch batch) throws InterruptedException {
+    queue.put(new Handover(batch, null));
+  }
+
+  private static InferredSchema snapshot(TypeInference inference) {
+    return inference == null ? null : inference.result();
+  }
+
+  private Handover take() {
+    try {
+      return queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CrewexportException(
+          ErrorCode.INTERRUPTED, "Interrupted while reading the report; nothing was committed.", e);
+    }
+  }
+
+  private static RuntimeException rethrow(Throwable failure) {
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return (RuntimeException) failure;
+  }
+}
