@@ -120,7 +120,9 @@ public final class BatchRunner {
         return List.of(UnitOutcome.partlyCommitted(unit, partial.result(), failure));
       }
       return List.of(UnitOutcome.failed(unit, failure));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // A LinkageError is a library that failed to load, such as snappy-java when it cannot unpack
+      // its native library into a full java.io.tmpdir: it fails this export, not the whole run.
       log.error("{}: unexpected failure", unit.describe(), e);
       return List.of(
           UnitOutcome.failed(

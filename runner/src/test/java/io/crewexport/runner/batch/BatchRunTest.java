@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +46,7 @@ final class BatchRunTest {
   @AfterEach
   void disarm() {
     CrashingSinkModule.OPENS_BEFORE_CRASH.set(-1);
+    CrashingSinkModule.CRASH.set(AssertionError::new);
   }
 
   @Test
@@ -127,6 +129,39 @@ final class BatchRunTest {
             "oneonone.summary 2024-02-01..2024-02-29 crashing committed",
             "oneonone.summary 2024-03-01..2024-03-31 parquet committed",
             "oneonone.summary 2024-03-01..2024-03-31 crashing committed");
+  }
+
+  @Test
+  void aLibraryThatFailsToLoadFailsItsExportOnlyAndTheRunGoesOn() {
+    BatchFixture batch = new BatchFixture(folder);
+    String config =
+        config(batch, "[parquet, crashing]")
+            + report("oneonone.summary", "2024-01-01..2024-03-31", "month");
+    // What snappy-java throws when it cannot unpack its native library into a full /tmp.
+    CrashingSinkModule.CRASH.set(UnsatisfiedLinkError::new);
+    CrashingSinkModule.OPENS_BEFORE_CRASH.set(1);
+
+    int code = batch.run(config, "2024-04-02", ENV, "--parallel", "1");
+
+    assertThat(code).isEqualTo(ExitCode.SOME_FAILED);
+    assertThat(batch.lastExports())
+        .containsExactlyInAnyOrder(
+            "oneonone.summary 2024-01-01..2024-01-31 parquet committed",
+            "oneonone.summary 2024-01-01..2024-01-31 crashing committed",
+            "oneonone.summary 2024-02-01..2024-02-29 parquet failed",
+            "oneonone.summary 2024-02-01..2024-02-29 crashing failed",
+            "oneonone.summary 2024-03-01..2024-03-31 parquet committed",
+            "oneonone.summary 2024-03-01..2024-03-31 crashing committed");
+    List<JsonNode> manifests = batch.manifests();
+    JsonNode failed =
+        StreamSupport.stream(
+                manifests.get(manifests.size() - 1).get("exports").spliterator(), false)
+            .filter(e -> e.get("status").asText().equals("failed"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(failed.get("error_code").asText()).isEqualTo("SINK_FAILED");
+    assertThat(failed.get("error").asText())
+        .contains("2024-02-01..2024-02-29", "UnsatisfiedLinkError", "simulated crash");
   }
 
   @Test

@@ -4,6 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,14 +59,38 @@ final class CrewexportJar {
     builder.environment().clear();
     builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     builder.environment().putAll(env);
-    Process process =
-        builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-    return new Started(process, stdout, stderr);
+    Process process = builder.start();
+    // Through pipes, copied to the files here: the child writes no file of its own output, so a
+    // limit on the size of its files (see FullDiskSinkModule) cannot cut its log.
+    List<Thread> copiers =
+        List.of(copy(process.getInputStream(), stdout), copy(process.getErrorStream(), stderr));
+    return new Started(process, stdout, stderr, copiers);
+  }
+
+  private static Thread copy(InputStream from, Path to) {
+    Thread copier =
+        new Thread(
+            () -> {
+              try (from;
+                  OutputStream out = Files.newOutputStream(to)) {
+                from.transferTo(out);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            "crewexport-output");
+    copier.setDaemon(true);
+    copier.start();
+    return copier;
   }
 
   /** A running crewexport. */
-  record Started(Process process, Path stdout, Path stderr) {
-    Result result() throws IOException {
+  record Started(Process process, Path stdout, Path stderr, List<Thread> copiers) {
+    /** How it ended; call once it has. */
+    Result result() throws IOException, InterruptedException {
+      for (Thread copier : copiers) {
+        copier.join(TimeUnit.SECONDS.toMillis(30));
+      }
       return new Result(
           process.exitValue(), Files.readString(stdout, UTF_8), Files.readString(stderr, UTF_8));
     }

@@ -1,13 +1,8 @@
 package io.crewexport.runner.faults;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.crewexport.runner.cli.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,83 +10,64 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A full disk under the output, through the packaged jar: the lake lives on a small tmpfs (the
- * tests run as root), one clean export goes in, the disk is filled, and each sink must fail on its
- * own export, naming the cause, keeping the clean export intact; once space is freed, the next run
- * commits.
+ * A full disk under the output, through the packaged jar, made full in two ways; either way each
+ * sink must fail on its own export, naming the cause, keep the clean export intact, and commit once
+ * there is room (see {@link FullDiskExports}):
+ *
+ * <ul>
+ *   <li>the lake on a small tmpfs, filled up: the operating system's own "No space left on device".
+ *       It needs {@code mount}, which only root may do, so it is skipped elsewhere;
+ *   <li>on every machine, no mount, no root: each export's sink followed by the {@code full-disk}
+ *       plugin sink ({@link FullDiskSinkModule}), which keeps the process's files from growing by a
+ *       byte while the sink writes and commits, so the system refuses the writes with "File too
+ *       large". It never tries to mount, so a machine that can mount runs both.
+ * </ul>
  */
 final class DiskFullIT {
-  private static final String REPORT = LocalFaultsIT.REPORT;
-  private static final String JANUARY = LocalFaultsIT.JANUARY;
-
-  @TempDir static Path folder;
+  @TempDir static Path shared;
   private static FaultServer server;
-  private static Path mount;
-  private static boolean mounted;
+  private static FullDiskExports clean;
+
+  @TempDir Path folder;
 
   @BeforeAll
-  static void mountASmallDisk() throws Exception {
-    mount = Files.createTempDirectory("crewexport-full-");
-    mounted = Folders.mountTmpfs(mount, 8);
+  static void exportOnceCleanly() throws Exception {
     server = FaultServer.start();
+    clean = FullDiskExports.exportCleanly(server, shared);
   }
 
   @AfterAll
-  static void unmount() throws Exception {
+  static void stopServer() throws Exception {
     server.close();
-    if (mounted) {
-      Folders.unmount(mount);
-    }
-    Files.deleteIfExists(mount);
   }
 
   @Test
-  void everySinkFailsCleanlyOnAFullDiskAndCommitsOnceThereIsSpace() throws Exception {
-    Assumptions.assumeTrue(mounted, "mount -t tmpfs is not allowed here: run the tests as root");
-    Lake lake = new Lake(mount.resolve("lake"));
-    Path state = folder.resolve("state");
-    CrewexportJar jar = new CrewexportJar(folder);
-    BatchYaml clean = config(lake.root, state);
-    assertThat(jar.run(clean.env(), "export", "--config", write(clean)).code()).isZero();
-    Map<String, String> filesBefore = lake.published();
-    String tableBefore = lake.table("main", "people_report");
+  void onAFullTmpfsEverySinkFailsCleanlyAndCommitsOnceThereIsRoom() throws Exception {
+    Path mount = Files.createDirectory(folder.resolve("disk"));
+    Assumptions.assumeTrue(
+        Folders.mountTmpfs(mount, 8),
+        "mount -t tmpfs is not allowed here (run the tests as root); the file size limit runs");
+    try {
+      FullDiskExports exports = clean.copy(mount.resolve("lake"), folder);
+      Path filler = Folders.fill(mount);
 
-    server.account("acme").generation(2);
-    Path filler = Folders.fill(mount);
-    BatchYaml full = config(lake.root, state);
-    CrewexportJar.Result run =
-        jar.run(full.env(), "export", "--config", write(full), "--parallel", "1");
+      exports.exportFailsOnAFullDisk(List::of, "No space left on device");
 
-    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.SOME_FAILED);
-    List<JsonNode> entries = Manifest.latest(state).entries("acme", REPORT);
-    assertThat(entries).hasSize(3);
-    for (JsonNode entry : entries) {
-      assertThat(entry.get("status").asText()).isEqualTo("failed");
-      assertThat(entry.get("error_code").asText()).isEqualTo("SINK_FAILED");
-      assertThat(entry.get("error").asText()).contains(REPORT, JANUARY, "No space left on device");
+      Files.delete(filler);
+      exports.exportCommitsOnceThereIsRoom();
+    } finally {
+      Folders.unmount(mount);
     }
-    assertThat(lake.published()).isEqualTo(filesBefore);
-    assertThat(lake.hidden()).isEmpty();
-    Files.delete(filler);
-    assertThat(lake.table("main", "people_report")).isEqualTo(tableBefore);
-
-    CrewexportJar.Result again = jar.run(full.env(), "export", "--config", write(full));
-    assertThat(again.code()).as(again.toString()).isZero();
-    lake.codes("", "main", REPORT)
-        .values()
-        .forEach(codes -> assertThat(codes).contains("g2-emp12"));
   }
 
-  /** One export per sink, so that each sink meets the full disk itself. */
-  private static BatchYaml config(Path output, Path stateDir) {
-    BatchYaml yaml = new BatchYaml(output).stateDir(stateDir).account(server, "acme");
-    for (String sink : List.of("parquet", "duckdb", "csv")) {
-      yaml.reportTo(List.of(sink), "acme", REPORT, JANUARY);
-    }
-    return yaml;
-  }
+  @Test
+  void underAFileSizeLimitEverySinkFailsCleanlyAndCommitsOnceItIsLifted() throws Exception {
+    Path plugins = PluginJars.fullDisk(folder.resolve("plugins"));
+    FullDiskExports exports = clean.copy(folder.resolve("lake"), folder);
 
-  private static String write(BatchYaml yaml) throws Exception {
-    return LocalFaultsIT.write(yaml, folder);
+    exports.exportFailsOnAFullDisk(
+        sink -> List.of(sink, "full-disk"), "File too large", "--plugins", plugins.toString());
+
+    exports.exportCommitsOnceThereIsRoom();
   }
 }
