@@ -7,6 +7,7 @@ import io.crewexport.ErrorCode;
 import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.AbstractSinkWriter;
 import io.crewexport.spi.Row;
+import io.crewexport.spi.RowCheck;
 import io.crewexport.spi.SinkResult;
 import io.crewexport.spi.SinkWriter;
 import java.io.FilterOutputStream;
@@ -33,6 +34,7 @@ import java.util.Optional;
  */
 public final class StagedFileWriter extends AbstractSinkWriter {
   private final ReportSchema schema;
+  private final RowCheck check;
   private final PartitionFiles files;
   private final String query;
   private final OutputStream staging;
@@ -48,6 +50,7 @@ public final class StagedFileWriter extends AbstractSinkWriter {
       RowFile file,
       RewritableFormat rewritable) {
     this.schema = schema;
+    this.check = RowCheck.of(schema);
     this.files = files;
     this.query = query;
     this.staging = staging;
@@ -117,7 +120,7 @@ public final class StagedFileWriter extends AbstractSinkWriter {
 
   @Override
   protected void append(Row row) {
-    row.requireFits(schema);
+    check.require(row);
     try {
       file.write(row);
     } catch (IOException | UncheckedIOException e) {
