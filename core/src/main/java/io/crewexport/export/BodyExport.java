@@ -202,9 +202,12 @@ final class BodyExport {
     checkInterrupted();
     hooks.written(before);
     if (writers.takeRows()) {
-      for (String[] cells : batch.rows()) {
-        writers.write(transform.apply(Row.wrap(converter.convert(cells))));
+      String[][] cells = batch.rows();
+      Row[] rows = new Row[cells.length];
+      for (int i = 0; i < cells.length; i++) {
+        rows[i] = transform.apply(Row.wrap(converter.convert(cells[i])));
       }
+      writers.write(rows);
     }
     return before + batch.rows().length;
   }

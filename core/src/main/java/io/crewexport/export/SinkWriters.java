@@ -59,10 +59,10 @@ final class SinkWriters {
     return !rowTakers.isEmpty();
   }
 
-  /** Writes {@code row} to every writer that takes rows. */
-  void write(Row row) {
+  /** Writes {@code rows} to every writer that takes rows, one writer after the other. */
+  void write(Row[] rows) {
     for (Timed writer : rowTakers) {
-      writer.write(row);
+      writer.write(rows);
     }
   }
 
@@ -115,9 +115,11 @@ final class SinkWriters {
       return new Timed(sink.name(), writer, System.nanoTime() - start);
     }
 
-    void write(Row row) {
+    void write(Row[] rows) {
       long start = System.nanoTime();
-      writer.write(row);
+      for (Row row : rows) {
+        writer.write(row);
+      }
       nanos += System.nanoTime() - start;
     }
 
