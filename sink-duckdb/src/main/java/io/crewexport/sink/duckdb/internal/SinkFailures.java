@@ -35,6 +35,20 @@ final class SinkFailures {
         cause);
   }
 
+  /** DuckDB's CSV reader failed to load the spooled body of {@code target}'s export. */
+  static CrewexportException notLoaded(ExportTarget target, Path file, Throwable cause) {
+    return new CrewexportException(
+        ErrorCode.SINK_FAILED,
+        "DuckDB's CSV reader could not load the downloaded body of "
+            + target.describe()
+            + " into "
+            + file
+            + ": "
+            + firstLine(cause)
+            + ". Nothing of it is kept; the export writes the rows one by one instead.",
+        cause);
+  }
+
   /** The table holds another number of this export's rows than were written. */
   static CrewexportException notStored(
       ExportTarget target, Path file, String table, long written, long stored) {
