@@ -205,7 +205,7 @@ final class BodyExport {
       String[][] cells = batch.rows();
       Row[] rows = new Row[cells.length];
       for (int i = 0; i < cells.length; i++) {
-        rows[i] = transform.apply(Row.wrap(converter.convert(cells[i])));
+        rows[i] = transform.apply(Row.wrap(converter.convertInferred(cells[i])));
       }
       writers.write(rows);
     }

@@ -58,6 +58,23 @@ public final class CellTypes {
     };
   }
 
+  /**
+   * The value of {@code text} in a column of {@code type}, for text already known to fit it (type
+   * inference saw it): no check, so it must not be given anything else.
+   */
+  static Object fittingValue(String text, ColumnType type) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    return switch (type) {
+      case TEXT -> text;
+      case BIGINT -> Long.parseLong(text);
+      case DOUBLE -> Double.parseDouble(text);
+      case BOOLEAN -> isTrue(text);
+      case DATE -> isNoDate(text) ? null : LocalDate.of(year(text), month(text), day(text));
+    };
+  }
+
   /** Whether {@code text} is the vendor's "no date". */
   static boolean isNoDate(String text) {
     return text.length() == 1 && text.charAt(0) == '0';
@@ -78,12 +95,30 @@ public final class CellTypes {
 
   static boolean isBoolean(String text) {
     return switch (text.length()) {
-      case 2 -> text.equalsIgnoreCase("no");
-      case 3 -> text.equalsIgnoreCase("yes");
-      case 4 -> text.equalsIgnoreCase("true");
-      case 5 -> text.equalsIgnoreCase("false");
+      case 2 -> sameIgnoringCase(text, "no");
+      case 3 -> sameIgnoringCase(text, "yes");
+      case 4 -> sameIgnoringCase(text, "true");
+      case 5 -> sameIgnoringCase(text, "false");
       default -> false;
     };
+  }
+
+  /**
+   * {@code text.equalsIgnoreCase(lower)} for a lower-case ASCII word of the same length, without
+   * its per-char case folding while {@code text} is ASCII.
+   */
+  private static boolean sameIgnoringCase(String text, String lower) {
+    for (int i = 0; i < lower.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        // Java folds some other letters to ASCII ones (the long s to s): let it decide.
+        return text.equalsIgnoreCase(lower);
+      }
+      if ((c | 0x20) != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A whole number that a long holds and that prints back the same (no {@code +}, {@code 007}). */
@@ -127,7 +162,11 @@ public final class CellTypes {
   }
 
   private static boolean isTrue(String text) {
-    return text.equalsIgnoreCase("yes") || text.equalsIgnoreCase("true");
+    return switch (text.length()) {
+      case 3 -> sameIgnoringCase(text, "yes");
+      case 4 -> sameIgnoringCase(text, "true");
+      default -> false;
+    };
   }
 
   private static int year(String text) {

@@ -32,8 +32,37 @@ final class CellTypesTest {
     for (String yes : new String[] {"Yes", "no", "TRUE", "False"}) {
       assertThat(CellTypes.fits(yes, BOOLEAN)).as(yes).isTrue();
     }
-    for (String no : new String[] {"Y", "1", "0", "yes!", "nope"}) {
+    for (String no : new String[] {"Y", "1", "0", "yes!", "nope", "y9s", "Y@S", "tru\u00e9"}) {
       assertThat(CellTypes.fits(no, BOOLEAN)).as(no).isFalse();
+    }
+  }
+
+  @Test
+  void foldsCaseExactlyAsJavaDoesBeyondAscii() {
+    // Java folds the long s to s, so "ye\u017f" equals "yes" ignoring case: kept as it was.
+    assertThat(CellTypes.fits("ye\u017f", BOOLEAN)).isTrue();
+    assertThat(CellTypes.value("ye\u017f", BOOLEAN)).isEqualTo(true);
+    assertThat(CellTypes.fittingValue("FAL\u017fE", BOOLEAN)).isEqualTo(false);
+    assertThat(CellTypes.fittingValue("tRuE", BOOLEAN)).isEqualTo(true);
+    assertThat(CellTypes.fittingValue("No", BOOLEAN)).isEqualTo(false);
+  }
+
+  @Test
+  void aFittingValueEqualsTheCheckedOne() {
+    String[][] cells = {
+      {"20240229", "0"},
+      {"Yes", "false"},
+      {"-7", "9223372036854775807"},
+      {"-12.50", "42"},
+      {"a", ""}
+    };
+    ColumnType[] types = {DATE, BOOLEAN, BIGINT, DOUBLE, TEXT};
+    for (int i = 0; i < types.length; i++) {
+      for (String cell : cells[i]) {
+        assertThat(CellTypes.fittingValue(cell, types[i]))
+            .as(cell)
+            .isEqualTo(CellTypes.value(cell, types[i]));
+      }
     }
   }
 
