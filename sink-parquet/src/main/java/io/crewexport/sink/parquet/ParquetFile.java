@@ -6,24 +6,20 @@ import io.crewexport.spi.Row;
 import io.crewexport.spi.files.RowFile;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDate;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 
-/** Formats one export's rows as a Parquet file through parquet-avro. */
+/**
+ * Formats one export's rows as a Parquet file, written straight from the rows by {@link
+ * RowWriteSupport} with the schema and footer parquet-avro would give them.
+ */
 final class ParquetFile implements RowFile {
-  private final ParquetWriter<GenericRecord> parquet;
-  private final GenericData.Record record;
+  private final ParquetWriter<Row> parquet;
 
-  private ParquetFile(ParquetWriter<GenericRecord> parquet, Schema avroSchema) {
+  private ParquetFile(ParquetWriter<Row> parquet) {
     this.parquet = parquet;
-    // One record, refilled per row: the writer copies its values into column buffers at once.
-    this.record = new GenericData.Record(avroSchema);
   }
 
   /** Starts a Parquet file on {@code out}, with the export's lineage in its footer. */
@@ -36,25 +32,20 @@ final class ParquetFile implements RowFile {
       Configuration conf)
       throws IOException {
     Schema avroSchema = AvroSchemas.recordOf(schema, "crewexport_" + target.tableName());
-    ParquetWriter<GenericRecord> parquet =
-        AvroParquetWriter.<GenericRecord>builder(new StagingOutputFile(path, out))
-            .withSchema(avroSchema)
-            .withDataModel(GenericData.get())
+    ParquetWriter<Row> parquet =
+        RowWriteSupport.builder(new StagingOutputFile(path, out), schema, avroSchema, conf)
             .withConf(conf)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .withCompressionCodec(options.codec())
             .withRowGroupSize(options.rowGroupBytes())
             .withExtraMetaData(FooterMetadata.of(schema, target))
             .build();
-    return new ParquetFile(parquet, avroSchema);
+    return new ParquetFile(parquet);
   }
 
   @Override
   public void write(Row row) throws IOException {
-    for (int i = 0; i < row.size(); i++) {
-      record.put(i, avroValue(row.get(i)));
-    }
-    parquet.write(record);
+    parquet.write(row);
   }
 
   @Override
@@ -64,9 +55,4 @@ final class ParquetFile implements RowFile {
 
   // No release: closing the Parquet writer would compress and write the buffered row group and a
   // footer, only for the file to be deleted; the staging stream under it is closed anyway.
-
-  /** Dates become days since 1970-01-01, the Avro {@code date} type; other values fit as is. */
-  private static Object avroValue(Object value) {
-    return value instanceof LocalDate date ? Math.toIntExact(date.toEpochDay()) : value;
-  }
 }
