@@ -6,24 +6,32 @@ import io.crewexport.spi.Row;
 import io.crewexport.spi.files.RowFile;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.hadoop.ParquetWriter;
 
-/** Formats one export's rows as a Parquet file through parquet-avro. */
+/**
+ * Formats one export's rows as a Parquet file, written straight into its columns by {@link
+ * ColumnsWriter}, with the schema and footer parquet-avro would give them: the Parquet schema is
+ * converted from the Avro schema of {@link AvroSchemas} by parquet-avro itself, and the Avro schema
+ * is stored in the footer where {@code AvroParquetReader} looks for it.
+ */
 final class ParquetFile implements RowFile {
-  private final ParquetWriter<GenericRecord> parquet;
-  private final GenericData.Record record;
+  /** The footer key parquet-avro stores the Avro schema under and its reader looks up. */
+  private static final String AVRO_SCHEMA = "parquet.avro.schema";
 
-  private ParquetFile(ParquetWriter<GenericRecord> parquet, Schema avroSchema) {
-    this.parquet = parquet;
-    // One record, refilled per row: the writer copies its values into column buffers at once.
-    this.record = new GenericData.Record(avroSchema);
+  /** The object model parquet-avro names in the footer; our files are what it would write. */
+  private static final String AVRO_MODEL = "avro";
+
+  private final ColumnsWriter columns;
+  private final Map<String, String> footer;
+
+  private ParquetFile(ColumnsWriter columns, Map<String, String> footer) {
+    this.columns = columns;
+    this.footer = footer;
   }
 
   /** Starts a Parquet file on {@code out}, with the export's lineage in its footer. */
@@ -36,37 +44,37 @@ final class ParquetFile implements RowFile {
       Configuration conf)
       throws IOException {
     Schema avroSchema = AvroSchemas.recordOf(schema, "crewexport_" + target.tableName());
-    ParquetWriter<GenericRecord> parquet =
-        AvroParquetWriter.<GenericRecord>builder(new StagingOutputFile(path, out))
-            .withSchema(avroSchema)
-            .withDataModel(GenericData.get())
-            .withConf(conf)
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .withCompressionCodec(options.codec())
-            .withRowGroupSize(options.rowGroupBytes())
-            .withExtraMetaData(FooterMetadata.of(schema, target))
-            .build();
-    return new ParquetFile(parquet, avroSchema);
+    Map<String, String> footer = new LinkedHashMap<>(FooterMetadata.of(schema, target));
+    footer.put(AVRO_SCHEMA, avroSchema.toString());
+    footer.put(ParquetWriter.OBJECT_MODEL_NAME_PROP, AVRO_MODEL);
+    ColumnsWriter columns =
+        ColumnsWriter.start(
+            new StagingOutputFile(path, out),
+            new AvroSchemaConverter(conf).convert(avroSchema),
+            schema,
+            options.codec(),
+            options.rowGroupBytes(),
+            footer,
+            conf);
+    return new ParquetFile(columns, footer);
   }
 
   @Override
   public void write(Row row) throws IOException {
-    for (int i = 0; i < row.size(); i++) {
-      record.put(i, avroValue(row.get(i)));
-    }
-    parquet.write(record);
+    columns.write(row);
   }
 
   @Override
   public void finish() throws IOException {
-    parquet.close();
+    columns.finish(footer);
   }
 
-  // No release: closing the Parquet writer would compress and write the buffered row group and a
-  // footer, only for the file to be deleted; the staging stream under it is closed anyway.
-
-  /** Dates become days since 1970-01-01, the Avro {@code date} type; other values fit as is. */
-  private static Object avroValue(Object value) {
-    return value instanceof LocalDate date ? Math.toIntExact(date.toEpochDay()) : value;
+  /**
+   * Frees the buffered row group and the compressors without writing them: the staging file is
+   * deleted next.
+   */
+  @Override
+  public void release() {
+    columns.release();
   }
 }

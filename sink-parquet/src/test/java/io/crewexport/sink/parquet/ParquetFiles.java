@@ -63,7 +63,8 @@ public final class ParquetFiles {
     return rows;
   }
 
-  private static Row row(GenericRecord record, ReportSchema schema) {
+  /** A record read by parquet-avro as a row of {@code schema}. */
+  static Row row(GenericRecord record, ReportSchema schema) {
     Object[] values = new Object[schema.size()];
     for (int i = 0; i < values.length; i++) {
       Object value = record.get(schema.column(i).name());
