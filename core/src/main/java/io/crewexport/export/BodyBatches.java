@@ -4,6 +4,7 @@ import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.read.ReportReader;
 import io.crewexport.schema.InferredSchema;
+import io.crewexport.schema.RowConverter;
 import io.crewexport.schema.TypeInference;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,6 +14,10 @@ import java.util.concurrent.BlockingQueue;
  * Reads a report body on a thread of its own, a few batches ahead of the thread that writes, so
  * that parsing and writing run on two processors. If given a type inference, the reading thread
  * feeds it every row and hands each batch over with what inference knew after its last row.
+ *
+ * <p>Once told how ({@link #convertWith}), the reading thread also converts a batch's cells to
+ * values, but only when the writing thread is the slower one (batches wait in the queue) and
+ * inference still knows what it knew when the converter was made, so every cell fits.
  *
  * <p>Memory stays bounded: a batch holds about {@value #BATCH_CELLS} cells and at most {@value
  * #DEPTH} batches wait. The reader's failure reaches the taker, rethrown as it was, in place of the
@@ -26,17 +31,23 @@ final class BodyBatches implements AutoCloseable {
    * Consecutive rows of the body.
    *
    * @param rows the rows, as the reader gave them
+   * @param values the rows converted by the reading thread, or null
    * @param inferred what inference knew after the last of them, or null without inference
    * @param last whether no rows follow
    * @param paddedRows on the last batch, the body's rows that the reader padded; else 0
    */
-  record Batch(String[][] rows, InferredSchema inferred, boolean last, long paddedRows) {}
+  record Batch(
+      String[][] rows, Object[][] values, InferredSchema inferred, boolean last, long paddedRows) {}
+
+  /** A converter, good for rows while inference knows {@code known}. */
+  private record Conversion(RowConverter converter, InferredSchema known) {}
 
   private record Handover(Batch batch, Throwable failure) {}
 
   private final BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(DEPTH);
   private final Thread thread;
   private final int batchRows;
+  private volatile Conversion conversion;
   private boolean ended;
 
   /**
@@ -50,6 +61,20 @@ final class BodyBatches implements AutoCloseable {
     // A writer that gives up must not leave a thread that keeps the JVM alive.
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * Lets the reading thread convert rows with {@code converter} while inference knows exactly
+   * {@code known}, which must lead to the converter's schema; called again as what inference knows
+   * moves on without changing the schema.
+   */
+  void convertWith(RowConverter converter, InferredSchema known) {
+    conversion = new Conversion(converter, known);
+  }
+
+  /** Batches read and waiting to be taken. */
+  int waiting() {
+    return queue.size();
   }
 
   /** Rows per batch, so that a batch holds about {@value #BATCH_CELLS} cells. */
@@ -93,12 +118,12 @@ final class BodyBatches implements AutoCloseable {
         }
         rows[count++] = cells;
         if (count == batchRows) {
-          hand(new Batch(rows, snapshot(inference), false, 0));
+          hand(batch(rows, snapshot(inference), false, 0));
           rows = new String[batchRows][];
           count = 0;
         }
       }
-      hand(new Batch(Arrays.copyOf(rows, count), snapshot(inference), true, reader.paddedRows()));
+      hand(batch(Arrays.copyOf(rows, count), snapshot(inference), true, reader.paddedRows()));
     } catch (InterruptedException e) {
       // Closed: nobody takes any more.
     } catch (RuntimeException | Error e) {
@@ -108,6 +133,19 @@ final class BodyBatches implements AutoCloseable {
         // Closed while handing the failure on: the taker has a failure of its own.
       }
     }
+  }
+
+  /** A batch, converted here if the writing thread lags and the converter still holds. */
+  private Batch batch(String[][] rows, InferredSchema inferred, boolean last, long padded) {
+    Conversion now = conversion;
+    Object[][] values = null;
+    if (now != null && queue.size() >= DEPTH / 2 && now.known().equals(inferred)) {
+      values = new Object[rows.length][];
+      for (int i = 0; i < rows.length; i++) {
+        values[i] = now.converter().convertInferred(rows[i]);
+      }
+    }
+    return new Batch(rows, values, inferred, last, padded);
   }
 
   private void hand(Batch batch) throws InterruptedException {

@@ -115,6 +115,9 @@ final class BodyExport {
           loads =
               BulkLoads.start(writers, spooled(reader), body::awaitComplete, threadName("load"));
         }
+        if (writers.takeRows()) {
+          batches.convertWith(evolved.converter(), guessed);
+        }
         long rows = 0;
         InferredSchema known = guessed;
         for (BodyBatches.Batch next = sample.poll(); ; next = next(sample, batches)) {
@@ -131,6 +134,7 @@ final class BodyExport {
                   rows);
               return null;
             }
+            batches.convertWith(evolved.converter(), known);
           }
           rows = write(next, rows, evolved.converter(), transform, writers);
           if (next.last()) {
@@ -190,8 +194,8 @@ final class BodyExport {
   }
 
   /**
-   * Converts, transforms and writes one batch's rows to the writers that take rows; returns the
-   * rows written so far.
+   * Converts (unless the reading thread did), transforms and writes one batch's rows to the writers
+   * that take rows; returns the rows written so far.
    */
   private long write(
       BodyBatches.Batch batch,
@@ -203,9 +207,11 @@ final class BodyExport {
     hooks.written(before);
     if (writers.takeRows()) {
       String[][] cells = batch.rows();
+      Object[][] values = batch.values();
       Row[] rows = new Row[cells.length];
       for (int i = 0; i < cells.length; i++) {
-        rows[i] = transform.apply(Row.wrap(converter.convertInferred(cells[i])));
+        Object[] typed = values != null ? values[i] : converter.convertInferred(cells[i]);
+        rows[i] = transform.apply(Row.wrap(typed));
       }
       writers.write(rows);
     }
