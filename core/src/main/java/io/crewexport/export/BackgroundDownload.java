@@ -20,6 +20,7 @@ final class BackgroundDownload implements AutoCloseable {
   private final GrowingBody body;
   private final Thread thread;
   private final Clock clock;
+  private final ReportRequest request;
   private volatile DownloadedReport report;
   private volatile Throwable failure;
   private volatile Instant ended;
@@ -33,6 +34,7 @@ final class BackgroundDownload implements AutoCloseable {
       String threadName) {
     this.body = new GrowingBody(progress);
     this.clock = clock;
+    this.request = request;
     this.thread = new Thread(() -> run(client, request, spoolFolder), threadName);
     thread.setDaemon(true);
   }
@@ -83,7 +85,13 @@ final class BackgroundDownload implements AutoCloseable {
    * @throws RuntimeException the download's own failure
    */
   DownloadedReport await() {
-    join(false);
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      // Only the waiter gives up: the download goes on, and close() stops it.
+      Thread.currentThread().interrupt();
+      throw interrupted(e);
+    }
     if (failure instanceof Error error) {
       throw error;
     }
@@ -101,31 +109,18 @@ final class BackgroundDownload implements AutoCloseable {
   /** Stops the download if it still runs, waits for its thread, and deletes the spool file. */
   @Override
   public void close() {
-    join(true);
+    thread.interrupt();
+    // The spool file is deleted only once the download is done with it.
+    Threads.joinUninterruptibly(thread);
     if (report != null) {
       report.close();
     }
   }
 
-  private void join(boolean stop) {
-    if (stop) {
-      thread.interrupt();
-    }
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
-      // Stop the download, and wait for it: its spool file is deleted only once it is done.
-      thread.interrupt();
-      Threads.joinUninterruptibly(thread);
-      Thread.currentThread().interrupt();
-      if (!stop) {
-        throw interrupted(e);
-      }
-    }
-  }
-
-  private static CrewexportException interrupted(InterruptedException e) {
+  private CrewexportException interrupted(InterruptedException e) {
     return new CrewexportException(
-        ErrorCode.INTERRUPTED, "Interrupted while the report downloads; nothing was committed.", e);
+        ErrorCode.INTERRUPTED,
+        request.describe() + ": interrupted while the report downloads; nothing was committed.",
+        e);
   }
 }

@@ -47,6 +47,7 @@ final class BodyBatches implements AutoCloseable {
   private final BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(DEPTH);
   private final Thread thread;
   private final int batchRows;
+  private final String source;
   private volatile Conversion conversion;
   private boolean ended;
 
@@ -54,9 +55,11 @@ final class BodyBatches implements AutoCloseable {
    * Starts reading on a daemon thread named {@code threadName}.
    *
    * @param inference fed every row on the reading thread, or null
+   * @param source names the report and period in messages
    */
-  BodyBatches(ReportReader reader, TypeInference inference, String threadName) {
+  BodyBatches(ReportReader reader, TypeInference inference, String source, String threadName) {
     this.batchRows = Math.max(1, BATCH_CELLS / Math.max(1, reader.headings().size()));
+    this.source = source;
     this.thread = new Thread(() -> read(reader, inference), threadName);
     // A writer that gives up must not leave a thread that keeps the JVM alive.
     thread.setDaemon(true);
@@ -110,20 +113,22 @@ final class BodyBatches implements AutoCloseable {
 
   private void read(ReportReader reader, TypeInference inference) {
     try {
-      String[][] rows = new String[batchRows][];
-      int count = 0;
-      for (String[] cells; (cells = reader.next()) != null; ) {
-        if (inference != null) {
-          inference.accept(cells);
+      // One row read ahead, so that a batch that ends the body says so even when it is full.
+      String[] cells = reader.next();
+      boolean last = false;
+      while (!last) {
+        String[][] rows = new String[batchRows][];
+        int count = 0;
+        for (; cells != null && count < batchRows; cells = reader.next()) {
+          if (inference != null) {
+            inference.accept(cells);
+          }
+          rows[count++] = cells;
         }
-        rows[count++] = cells;
-        if (count == batchRows) {
-          hand(batch(rows, snapshot(inference), false, 0));
-          rows = new String[batchRows][];
-          count = 0;
-        }
+        last = cells == null;
+        rows = count == batchRows ? rows : Arrays.copyOf(rows, count);
+        hand(batch(rows, snapshot(inference), last, last ? reader.paddedRows() : 0));
       }
-      hand(batch(Arrays.copyOf(rows, count), snapshot(inference), true, reader.paddedRows()));
     } catch (InterruptedException e) {
       // Closed: nobody takes any more.
     } catch (RuntimeException | Error e) {
@@ -162,7 +167,9 @@ final class BodyBatches implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CrewexportException(
-          ErrorCode.INTERRUPTED, "Interrupted while reading the report; nothing was committed.", e);
+          ErrorCode.INTERRUPTED,
+          source + ": interrupted while reading the report; nothing was committed.",
+          e);
     }
   }
 

@@ -89,7 +89,10 @@ final class BodyExport {
     try (ReportReader reader = open();
         BodyBatches batches =
             new BodyBatches(
-                reader, new TypeInference(reader.headings(), policy), threadName("read"))) {
+                reader,
+                new TypeInference(reader.headings(), policy),
+                request.describe(),
+                threadName("read"))) {
       Deque<BodyBatches.Batch> sample = new ArrayDeque<>();
       int sampleRows = Math.max(batches.batchRows(), sampleCells / width(reader));
       long sampled = 0;
@@ -178,7 +181,8 @@ final class BodyExport {
     RowTransform transform = hooks.transform(request, evolved.schema());
     SinkWriters writers = SinkWriters.open(sinks, transform.schema(), target);
     try (ReportReader reader = open();
-        BodyBatches batches = new BodyBatches(reader, null, threadName("read"))) {
+        BodyBatches batches =
+            new BodyBatches(reader, null, request.describe(), threadName("read"))) {
       long written = 0;
       for (BodyBatches.Batch batch; (batch = batches.next()) != null; ) {
         written = write(batch, written, evolved.converter(), transform, writers);

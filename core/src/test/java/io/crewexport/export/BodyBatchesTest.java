@@ -29,7 +29,7 @@ final class BodyBatchesTest {
 
     try (ReportReader reader = new CsvReportReader(file, UTF_8, "test");
         BodyBatches batches =
-            new BodyBatches(reader, new TypeInference(reader.headings()), "test-read")) {
+            new BodyBatches(reader, new TypeInference(reader.headings()), "test", "test-read")) {
       BodyBatches.Batch first = batches.next();
       RowConverter converter = SchemaEvolution.first(first.inferred()).converter();
       batches.convertWith(converter, first.inferred());

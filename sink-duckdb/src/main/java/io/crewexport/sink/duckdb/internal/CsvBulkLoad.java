@@ -145,10 +145,9 @@ final class CsvBulkLoad {
   /** The column's value from its cell, as {@code CellTypes.value} gives it for a cell that fits. */
   private static String value(Column column, String field) {
     return switch (column.type()) {
-      case TEXT, BIGINT, DOUBLE -> field;
-      // upper, not lower: the export takes "yeſ" (long s) for yes, as Java's equalsIgnoreCase
-      // does, and DuckDB's upper, like Java's, turns the long s into S.
-      case BOOLEAN -> field;
+      // DuckDB reads a BOOLEAN cell itself: the same answer as the export for every value the
+      // export takes, except "yeſ" (long s), which DuckDB refuses, so the export falls back.
+      case TEXT, BIGINT, DOUBLE, BOOLEAN -> field;
       case DATE ->
           "CASE WHEN "
               + field
