@@ -181,6 +181,36 @@ final class SinglePassTest {
     assertThat(loading.rowsWritten.get()).isEqualTo(ROWS);
   }
 
+  @Test
+  void aJsonBodyIsReadOnceTooAfterItsDownloadEnded() {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < ROWS; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"Number\":\"")
+          .append(i)
+          .append("\",\"Active\":\"Yes\",\"Since\":\"20240131\"}");
+    }
+    server.stubFor(
+        post(urlEqualTo("/v1/integrations/download/" + REPORT))
+            .willReturn(
+                WireMock.aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(json.append("]").toString())));
+    Counting sink = new Counting(new InMemorySink());
+
+    ExportResult result =
+        exporter()
+            .export(new ReportRequest(REPORT, year, ContentType.JSON), List.of(sink), target());
+
+    assertThat(sink.opens.get()).isOne();
+    assertThat(result.rowsRead()).isEqualTo(ROWS);
+    assertThat(types(result.schema()))
+        .containsExactly(ColumnType.BIGINT, ColumnType.BOOLEAN, ColumnType.DATE);
+    assertThat(sink.memory.rows(REPORT)).hasSize(ROWS);
+    assertThat(spool).isEmptyDirectory();
+  }
+
   private static List<ColumnType> types(ReportSchema schema) {
     return schema.columns().stream().map(column -> column.type()).toList();
   }
