@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -209,6 +210,37 @@ final class SinglePassTest {
         .containsExactly(ColumnType.BIGINT, ColumnType.BOOLEAN, ColumnType.DATE);
     assertThat(sink.memory.rows(REPORT)).hasSize(ROWS);
     assertThat(spool).isEmptyDirectory();
+  }
+
+  @Test
+  void aSinkFailureStopsTheDownloadInsteadOfWaitingForTheRestOfTheBody() {
+    String body = body(ROWS, row -> row + ",yes,0");
+    server.stubFor(
+        post(urlEqualTo("/v1/integrations/download/" + REPORT))
+            .willReturn(
+                WireMock.aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/csv; charset=utf-8")
+                    .withBody(body)
+                    .withChunkedDribbleDelay(200, 10_000)));
+    InMemorySink failing = new InMemorySink();
+    failing.failAtRow(1);
+    AtomicLong downloaded = new AtomicLong();
+    ExportHooks progress =
+        new ExportHooks() {
+          @Override
+          public void downloaded(long bytes) {
+            downloaded.accumulateAndGet(bytes, Math::max);
+          }
+        };
+
+    assertThatThrownBy(() -> exporter().export(request(), List.of(failing), target(), progress))
+        .hasMessageContaining("injected failure at row 1");
+
+    assertThat(downloaded.get()).isPositive().isLessThan(body.length());
+    assertThat(spool).isEmptyDirectory();
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(thread -> thread.getName().startsWith("crewexport-"));
   }
 
   private static List<ColumnType> types(ReportSchema schema) {

@@ -8,6 +8,7 @@ import feign.Response;
 import io.crewexport.client.DownloadListener;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +120,11 @@ public final class ResponseReader {
           OutputStream out = Files.newOutputStream(file)) {
         byte[] buffer = new byte[BUFFER];
         for (int n; (n = in.read(buffer)) >= 0; ) {
+          // Socket reads ignore interrupts: look between reads, so an export that gave up
+          // does not wait for the rest of a large body.
+          if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("the download was stopped");
+          }
           out.write(buffer, 0, n);
           count += n;
           listener.received(count);

@@ -68,6 +68,10 @@ public final class Retrier {
           throw gaveUp(what, attempt, failure, null);
         }
       } catch (IOException | FeignException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new CrewexportException(
+              ErrorCode.INTERRUPTED, what + ": stopped; nothing was committed.", e);
+        }
         rethrowUnlessNetworkFailure(e);
         Failures.untrustedCertificate(what, e)
             .ifPresent(
