@@ -93,20 +93,13 @@ final class BodyExport {
                 new TypeInference(reader.headings(), policy),
                 request.describe(),
                 threadName("read"))) {
-      Deque<BodyBatches.Batch> sample = new ArrayDeque<>();
-      int sampleRows = Math.max(batches.batchRows(), sampleCells / width(reader));
-      long sampled = 0;
-      BodyBatches.Batch batch;
-      do {
-        batch = batches.next();
-        sample.add(batch);
-        sampled += batch.rows().length;
-      } while (!batch.last() && sampled < sampleRows);
-      InferredSchema guessed = batch.inferred();
+      Deque<BodyBatches.Batch> sample = takeSample(batches, reader);
+      InferredSchema guessed = sample.getLast().inferred();
       EvolvedSchema evolved = hooks.evolve(request, guessed);
-      boolean checked = batch.last();
+      boolean checked = sample.getLast().last();
       if (checked) {
         // The whole body is in the sample: check it before any sink opens.
+        long sampled = sample.stream().mapToLong(batch -> batch.rows().length).sum();
         logRows(sampled, evolved);
         hooks.check(request, evolved.schema(), sampled);
       }
@@ -118,17 +111,19 @@ final class BodyExport {
           loads =
               BulkLoads.start(writers, spooled(reader), body::awaitComplete, threadName("load"));
         }
-        if (writers.takeRows()) {
+        if (writers.anyTakesRows()) {
           batches.convertWith(evolved.converter(), guessed);
         }
         long rows = 0;
         InferredSchema known = guessed;
+        EvolvedSchema current = evolved;
         for (BodyBatches.Batch next = sample.poll(); ; next = next(sample, batches)) {
           // Inference only narrows, so the sample's rows all fit what it knew after the last; a
           // later batch's rows fit while what inference knows leads to the same schema.
           if (sample.isEmpty() && !next.inferred().equals(known)) {
             known = next.inferred();
-            if (!sameWrite(hooks.evolve(request, known), evolved)) {
+            current = hooks.evolve(request, known);
+            if (!sameWrite(current, evolved)) {
               loads.stop();
               writers.abort();
               log.info(
@@ -141,10 +136,9 @@ final class BodyExport {
           }
           rows = write(next, rows, evolved.converter(), transform, writers);
           if (next.last()) {
-            EvolvedSchema whole = hooks.evolve(request, known);
             if (!checked) {
-              logRows(rows, whole);
-              hooks.check(request, whole.schema(), rows);
+              logRows(rows, current);
+              hooks.check(request, current.schema(), rows);
             }
             String loadFailure = loads.await(rows);
             if (loadFailure != null) {
@@ -152,7 +146,7 @@ final class BodyExport {
               log.warn("{}: {}; reading the body twice", request.describe(), loadFailure);
               return null;
             }
-            return commit(writers, whole, transform, rows, next.paddedRows());
+            return commit(writers, current, transform, rows, next.paddedRows());
           }
         }
       } catch (RuntimeException | Error e) {
@@ -161,6 +155,20 @@ final class BodyExport {
         throw e;
       }
     }
+  }
+
+  /** The first batches, about {@link #sampleCells} cells, or the whole body if it is smaller. */
+  private Deque<BodyBatches.Batch> takeSample(BodyBatches batches, ReportReader reader) {
+    Deque<BodyBatches.Batch> sample = new ArrayDeque<>();
+    int sampleRows = Math.max(batches.batchRows(), sampleCells / width(reader));
+    long sampled = 0;
+    BodyBatches.Batch batch;
+    do {
+      batch = batches.next();
+      sample.add(batch);
+      sampled += batch.rows().length;
+    } while (!batch.last() && sampled < sampleRows);
+    return sample;
   }
 
   /** The two passes: infer from every row, then write every row. */
@@ -209,7 +217,7 @@ final class BodyExport {
       SinkWriters writers) {
     checkInterrupted();
     hooks.written(before);
-    if (writers.takeRows()) {
+    if (writers.anyTakesRows()) {
       String[][] cells = batch.rows();
       Object[][] values = batch.values();
       Row[] rows = new Row[cells.length];

@@ -29,7 +29,7 @@ final class BulkLoads {
     BulkLoads started = new BulkLoads();
     for (SinkWriters.Timed writer : writers.all()) {
       if (writer.writer instanceof SpooledCsvLoader loader) {
-        writers.takesNoRows(writer);
+        writers.sendNoRowsTo(writer);
         started.loads.add(
             new Load(writer, loader, body, awaitBody, threadName + "-" + writer.name));
       }

@@ -30,7 +30,7 @@ final class GrowingBody implements DownloadListener {
   private State state = State.WAITING;
   private Path file;
   private Charset charset;
-  private long available;
+  private long bytesOnDisk;
   private boolean downloadEnded;
 
   /**
@@ -62,7 +62,7 @@ final class GrowingBody implements DownloadListener {
     progress.received(bytes);
     synchronized (this) {
       if (state == State.STREAMING) {
-        available = bytes;
+        bytesOnDisk = bytes;
         notifyAll();
       }
     }
@@ -72,7 +72,7 @@ final class GrowingBody implements DownloadListener {
   public synchronized void csvBodyEnded(Path file, boolean complete, long bytes) {
     if (state == State.STREAMING && file.equals(this.file)) {
       state = complete ? State.COMPLETE : State.GONE;
-      available = complete ? bytes : available;
+      bytesOnDisk = complete ? bytes : bytesOnDisk;
       notifyAll();
     }
   }
@@ -112,7 +112,7 @@ final class GrowingBody implements DownloadListener {
   /** Waits until the body has more than {@code position} bytes; false at its end. */
   private synchronized boolean awaitBeyond(long position) throws IOException {
     try {
-      while (state == State.STREAMING && available <= position) {
+      while (state == State.STREAMING && bytesOnDisk <= position) {
         wait();
       }
     } catch (InterruptedException e) {
@@ -122,11 +122,11 @@ final class GrowingBody implements DownloadListener {
     if (state == State.GONE) {
       throw new BodyGoneException(file);
     }
-    return available > position;
+    return bytesOnDisk > position;
   }
 
-  private synchronized long written() {
-    return available;
+  private synchronized long bytesOnDisk() {
+    return bytesOnDisk;
   }
 
   /** Reads the file no further than the bytes the download has written. */
@@ -152,7 +152,7 @@ final class GrowingBody implements DownloadListener {
       if (!awaitBeyond(position)) {
         return -1;
       }
-      int wanted = (int) Math.min(length, written() - position);
+      int wanted = (int) Math.min(length, bytesOnDisk() - position);
       int read = channel.read(ByteBuffer.wrap(buffer, offset, wanted), position);
       if (read <= 0) {
         throw new IOException(

@@ -50,12 +50,12 @@ final class SinkWriters {
   }
 
   /** Sends no more rows to {@code writer}, which holds the body already. */
-  void takesNoRows(Timed writer) {
+  void sendNoRowsTo(Timed writer) {
     rowTakers.remove(writer);
   }
 
   /** Whether any writer still takes rows. */
-  boolean takeRows() {
+  boolean anyTakesRows() {
     return !rowTakers.isEmpty();
   }
 

@@ -49,13 +49,7 @@ public final class CellTypes {
       throw new IllegalArgumentException(
           "'" + abbreviate(text) + "' is not a " + type + " value; it needs a wider column type");
     }
-    return switch (type) {
-      case TEXT -> text;
-      case BIGINT -> Long.parseLong(text);
-      case DOUBLE -> Double.parseDouble(text);
-      case BOOLEAN -> isTrue(text);
-      case DATE -> isNoDate(text) ? null : LocalDate.of(year(text), month(text), day(text));
-    };
+    return fittingValue(text, type);
   }
 
   /**

@@ -28,8 +28,13 @@ final class GrowingBodyTest {
     try (InputStream in = body.open()) {
       byte[] first = new byte[100];
       assertThat(in.read(first)).isEqualTo(4);
-      CompletableFuture<byte[]> rest = CompletableFuture.supplyAsync(() -> readAll(in));
-      Thread.sleep(50);
+      CompletableFuture<byte[]> rest = new CompletableFuture<>();
+      Thread reader = new Thread(() -> rest.complete(readAll(in)), "test-reader");
+      reader.start();
+      // The reader waits on the body (no fixed sleep: its thread state says so).
+      while (reader.isAlive() && reader.getState() != Thread.State.WAITING) {
+        Thread.onSpinWait();
+      }
       assertThat(rest).isNotDone();
 
       append(file, "1,2\n");

@@ -179,10 +179,8 @@ final class StreamingAttackTest {
       clock.advance(duration);
       while (Thread.getAllStackTraces().keySet().stream()
           .anyMatch(t -> t.getName().startsWith("crewexport-load-"))) {
-        if (Thread.interrupted()) {
-          throw new InterruptedException("sleep interrupted");
-        }
-        Thread.onSpinWait();
+        // A short real wait between looks: listing every thread is too costly to spin on.
+        Thread.sleep(1);
       }
       if (Thread.interrupted()) {
         throw new InterruptedException("sleep interrupted");
@@ -203,8 +201,12 @@ final class StreamingAttackTest {
                       .filter(t -> t.getName().startsWith(prefix))
                       .findFirst()
                       .orElse(null);
-              while (watched != null && watched.isAlive() && !watched.isInterrupted()) {
-                Thread.onSpinWait();
+              try {
+                while (watched != null && watched.isAlive() && !watched.isInterrupted()) {
+                  Thread.sleep(1);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               }
               gate.countDown();
             },
