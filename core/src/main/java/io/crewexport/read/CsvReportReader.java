@@ -1,15 +1,12 @@
 package io.crewexport.read;
 
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,15 +23,13 @@ import java.util.List;
  * <p>One row at a time is held, never the file.
  */
 public final class CsvReportReader implements ReportReader {
-  /** The longest record accepted, in characters; its buffer takes twice as many bytes. */
+  /** The longest record accepted: characters, or bytes for UTF-8. */
   static final int MAX_RECORD = 64 * 1024 * 1024;
 
   private final Path file;
   private final Charset charset;
   private final String source;
-  private final RowHandler handler = new RowHandler();
-  private final CsvReader<String[]> csv;
-  private final CloseableIterator<String[]> records;
+  private final CsvRecords records;
   private final List<String> headings;
   private long padded;
 
@@ -57,15 +52,11 @@ public final class CsvReportReader implements ReportReader {
     this.file = file;
     this.charset = charset;
     this.source = source;
-    this.csv =
-        CsvReader.builder()
-            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-            .allowUnclosedQuote(false)
-            .skipEmptyLines(true)
-            .maxBufferSize(MAX_RECORD)
-            .build(handler, new DecodingReader(in, charset));
-    this.records = csv.iterator();
+    // UTF-8, the vendor's charset, is parsed from its bytes; other charsets decoded first.
+    this.records =
+        charset.equals(StandardCharsets.UTF_8)
+            ? new Utf8CsvRecords(in, MAX_RECORD)
+            : new FastCsvRecords(in, charset, MAX_RECORD);
     try {
       this.headings = readHeadings();
     } catch (RuntimeException e) {
@@ -85,11 +76,11 @@ public final class CsvReportReader implements ReportReader {
     if (cells == null) {
       return null;
     }
-    int count = handler.cellCount();
+    int count = records.cellCount();
     if (count > headings.size()) {
       throw malformed(
           "line "
-              + handler.line()
+              + records.line()
               + " has "
               + count
               + " cells but the heading row has "
@@ -109,7 +100,7 @@ public final class CsvReportReader implements ReportReader {
   @Override
   public void close() {
     try {
-      csv.close();
+      records.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -117,7 +108,7 @@ public final class CsvReportReader implements ReportReader {
 
   private void closeAfter(RuntimeException failure) {
     try {
-      csv.close();
+      records.close();
     } catch (IOException e) {
       failure.addSuppressed(e);
     }
@@ -128,33 +119,30 @@ public final class CsvReportReader implements ReportReader {
     if (cells == null) {
       throw malformed("the body is empty: no heading row");
     }
-    if (handler.cellCount() > RowHandler.MAX_COLUMNS) {
+    if (records.cellCount() > RowHandler.MAX_COLUMNS) {
       throw malformed(
           "line "
-              + handler.line()
+              + records.line()
               + ", the heading row, has "
-              + handler.cellCount()
+              + records.cellCount()
               + " cells; at most "
               + RowHandler.MAX_COLUMNS
               + " columns are supported");
     }
-    handler.width(cells.length);
+    records.width(cells.length);
     return List.of(cells);
   }
 
   private String[] nextRecord() {
     try {
-      return records.hasNext() ? records.next() : null;
+      return records.next();
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof DecodingReader.InvalidText invalid) {
         throw malformed(invalid.describe(file, charset));
       }
       throw e;
-    } catch (CsvParseException e) {
-      String detail = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-      // FastCSV names the line too; say it once.
-      detail = detail.replaceFirst(" \\(record starting at line \\d+\\)$", "");
-      throw malformed("the record starting on line " + handler.line() + ": " + detail);
+    } catch (CsvRecords.CsvSyntaxException e) {
+      throw malformed("the record starting on line " + records.line() + ": " + e.getMessage());
     }
   }
 

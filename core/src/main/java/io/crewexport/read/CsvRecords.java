@@ -1,0 +1,42 @@
+package io.crewexport.read;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * A source of CSV records as report rows: the first record is the heading row, every later one an
+ * array as wide as the headings ({@link #width}), {@code null} for an empty cell, the cells past
+ * the last heading counted but not kept. A blank line is skipped, except in a report of one column.
+ */
+interface CsvRecords extends Closeable {
+
+  /**
+   * The next record, or {@code null} at the end.
+   *
+   * @throws CsvSyntaxException if the record breaks the CSV rules
+   * @throws java.io.UncheckedIOException wrapping a {@link DecodingReader.InvalidText} for bytes
+   *     that are not valid in the charset, or the read's own failure
+   */
+  String[] next();
+
+  /** Fixes the number of columns once the heading row is read. */
+  void width(int columns);
+
+  /** The line on which the current record starts, counting from 1. */
+  long line();
+
+  /** The number of cells of the current record, kept or not. */
+  int cellCount();
+
+  @Override
+  void close() throws IOException;
+
+  /** A record that breaks the CSV rules; the message says how, without the line. */
+  final class CsvSyntaxException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CsvSyntaxException(String message) {
+      super(message);
+    }
+  }
+}

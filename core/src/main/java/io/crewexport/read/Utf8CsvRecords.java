@@ -1,0 +1,412 @@
+package io.crewexport.read;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.util.Arrays;
+
+/**
+ * Reads the records of a UTF-8 CSV body straight from its bytes: the same records, line numbers and
+ * errors as FastCSV over a {@link DecodingReader}, for less work. Every byte is looked at once and
+ * a cell becomes a String in one copy; only cells holding non-ASCII bytes are decoded (and checked)
+ * as UTF-8, so the ASCII bulk of a report skips the decoder and the char buffer.
+ *
+ * <p>A record is kept whole in the buffer: one that runs past its end is read again from its start
+ * once more bytes are in, and the buffer grows, up to the longest record accepted.
+ */
+final class Utf8CsvRecords implements CsvRecords {
+  private static final int FIRST_BUFFER = 1 << 20;
+  private static final int MORE = 0;
+  private static final int END = 1;
+  private static final int BLANK = 2;
+  private static final int RECORD = 3;
+
+  /** Cell flags: a quoted cell holding doubled quotes; a cell holding non-ASCII bytes. */
+  private static final byte ESCAPES = 1;
+
+  private static final byte NON_ASCII = 2;
+
+  private final InputStream in;
+  private final int maxRecord;
+  private final CharsetDecoder decoder =
+      UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+  private byte[] buffer;
+  private int limit;
+  private int recordStart;
+  private long bufferOffset;
+  private boolean endOfInput;
+  private boolean atStart = true;
+
+  private int width = -1;
+  private long nextLine = 1;
+  private long line;
+  private int count;
+  private int consumed;
+  private int breaks;
+
+  /** Where the first non-ASCII cell past the kept ones starts, or -1: checked after the kept. */
+  private int uncheckedFrom;
+
+  private int[] starts = new int[64];
+  private int[] ends = new int[64];
+  private byte[] flags = new byte[64];
+  private byte[] unescaped = new byte[256];
+
+  /**
+   * Reads from {@code in}, which this closes.
+   *
+   * @param maxRecord the longest record accepted, in bytes
+   */
+  Utf8CsvRecords(InputStream in, int maxRecord) {
+    this(in, maxRecord, FIRST_BUFFER);
+  }
+
+  /** As above, starting from a buffer of {@code firstBuffer} bytes (tests make it tiny). */
+  Utf8CsvRecords(InputStream in, int maxRecord, int firstBuffer) {
+    this.in = in;
+    this.maxRecord = maxRecord;
+    this.buffer = new byte[Math.min(firstBuffer, maxRecord)];
+  }
+
+  @Override
+  public void width(int columns) {
+    this.width = columns;
+  }
+
+  @Override
+  public long line() {
+    return line;
+  }
+
+  @Override
+  public int cellCount() {
+    return count;
+  }
+
+  @Override
+  public String[] next() {
+    try {
+      while (true) {
+        line = nextLine;
+        switch (scan()) {
+          case END:
+            return null;
+          case BLANK:
+            recordStart = consumed;
+            nextLine++;
+            if (width == 1) {
+              count = 1;
+              return new String[1];
+            }
+            break;
+          case RECORD:
+            String[] record = build();
+            recordStart = consumed;
+            nextLine += breaks;
+            return record;
+          default:
+            fill();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  /**
+   * Finds the record at {@code recordStart}: its cells' bounds, where it ends ({@code consumed})
+   * and the line breaks it spans ({@code breaks}); or says that more bytes are needed.
+   */
+  private int scan() throws IOException {
+    byte[] bytes = buffer;
+    int p = recordStart;
+    if (p >= limit) {
+      return endOfInput ? END : MORE;
+    }
+    if (bytes[p] == '\n' || bytes[p] == '\r') {
+      int end = lineEnd(p);
+      if (end < 0) {
+        return MORE;
+      }
+      consumed = end;
+      return BLANK;
+    }
+    int lineBreaks = 0;
+    int cells = 0;
+    uncheckedFrom = -1;
+    while (true) {
+      byte c;
+      if (p < limit && bytes[p] == '"') {
+        int start = ++p;
+        byte flag = 0;
+        while (true) {
+          if (p >= limit) {
+            if (endOfInput) {
+              check(buffer, recordStart, p);
+              throw new CsvSyntaxException("Unclosed quoted field at end of input");
+            }
+            return MORE;
+          }
+          c = bytes[p];
+          if (c == '"') {
+            if (p + 1 >= limit && !endOfInput) {
+              return MORE;
+            }
+            if (p + 1 >= limit || bytes[p + 1] != '"') {
+              break;
+            }
+            flag |= ESCAPES;
+            p += 2;
+            continue;
+          }
+          if (c == '\n') {
+            lineBreaks++;
+          } else if (c == '\r') {
+            if (p + 1 >= limit && !endOfInput) {
+              return MORE;
+            }
+            if (p + 1 >= limit || bytes[p + 1] != '\n') {
+              lineBreaks++;
+            }
+          } else if (c < 0) {
+            flag |= NON_ASCII;
+          }
+          p++;
+        }
+        cells = cell(cells, start, p, flag);
+        p++;
+        if (p >= limit) {
+          if (!endOfInput) {
+            return MORE;
+          }
+          return record(cells, p, lineBreaks);
+        }
+        c = bytes[p];
+        if (c == ',') {
+          p++;
+          continue;
+        }
+        if (c != '\n' && c != '\r') {
+          if (c < 0 && p + 4 > limit && !endOfInput) {
+            // The error names the character: all its bytes must be in.
+            return MORE;
+          }
+          throw afterClosingQuote(p);
+        }
+      } else {
+        int start = p;
+        int seen = 0;
+        c = 0;
+        while (p < limit) {
+          c = bytes[p];
+          if (c == ',' || c == '\n' || c == '\r') {
+            break;
+          }
+          seen |= c;
+          p++;
+        }
+        if (p >= limit && !endOfInput) {
+          return MORE;
+        }
+        cells = cell(cells, start, p, seen < 0 ? NON_ASCII : 0);
+        if (p >= limit) {
+          return record(cells, p, lineBreaks);
+        }
+        if (c == ',') {
+          p++;
+          continue;
+        }
+      }
+      int end = lineEnd(p);
+      if (end < 0) {
+        return MORE;
+      }
+      return record(cells, end, lineBreaks + 1);
+    }
+  }
+
+  /** Where the line end at {@code p} ends, CRLF as one; -1 if that needs more bytes. */
+  private int lineEnd(int p) {
+    if (buffer[p] == '\n') {
+      return p + 1;
+    }
+    if (p + 1 >= limit) {
+      return endOfInput ? p + 1 : -1;
+    }
+    return buffer[p + 1] == '\n' ? p + 2 : p + 1;
+  }
+
+  private int record(int cells, int end, int lineBreaks) {
+    count = cells;
+    consumed = end;
+    breaks = lineBreaks;
+    return RECORD;
+  }
+
+  /** Notes the bounds of cell number {@code index}, if kept. */
+  private int cell(int index, int start, int end, byte flag) {
+    int kept = width < 0 ? RowHandler.MAX_COLUMNS : width;
+    if (index < kept) {
+      if (index == starts.length) {
+        int size = Math.min(starts.length * 2, kept);
+        starts = Arrays.copyOf(starts, size);
+        ends = Arrays.copyOf(ends, size);
+        flags = Arrays.copyOf(flags, size);
+      }
+      starts[index] = start;
+      ends[index] = end;
+      flags[index] = flag;
+    } else if (flag >= NON_ASCII && uncheckedFrom < 0) {
+      uncheckedFrom = start;
+    }
+    return index + 1;
+  }
+
+  private String[] build() throws IOException {
+    String[] cells;
+    if (width < 0) {
+      cells = new String[Math.min(count, RowHandler.MAX_COLUMNS)];
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = text(i);
+      }
+    } else {
+      cells = new String[width];
+      for (int i = 0, kept = Math.min(count, width); i < kept; i++) {
+        if (starts[i] < ends[i]) {
+          cells[i] = text(i);
+        }
+      }
+    }
+    if (uncheckedFrom >= 0) {
+      // Cells past the headings are dropped, but their bytes must be text all the same.
+      check(buffer, uncheckedFrom, consumed);
+    }
+    return cells;
+  }
+
+  private String text(int index) throws IOException {
+    byte[] source = buffer;
+    int start = starts[index];
+    int end = ends[index];
+    if ((flags[index] & ESCAPES) != 0) {
+      if ((flags[index] & NON_ASCII) != 0) {
+        // Check where the bytes are, so an error gives their offset in the file.
+        check(buffer, start, end);
+      }
+      end = unescape(start, end);
+      start = 0;
+      source = unescaped;
+    }
+    if ((flags[index] & NON_ASCII) == 0) {
+      // ASCII: one byte per char, which is what ISO-8859-1 copies without looking.
+      return new String(source, start, end - start, ISO_8859_1);
+    }
+    String text = new String(source, start, end - start, UTF_8);
+    // The JDK puts U+FFFD where bytes are not UTF-8; a real U+FFFD in the body is rare.
+    if (text.indexOf('\uFFFD') >= 0 && source == buffer) {
+      check(buffer, start, end);
+    }
+    return text;
+  }
+
+  /** Copies the cell's bytes into {@code unescaped} with each doubled quote made single. */
+  private int unescape(int start, int end) {
+    if (unescaped.length < end - start) {
+      unescaped = new byte[Math.max(end - start, unescaped.length * 2)];
+    }
+    int length = 0;
+    for (int p = start; p < end; p++) {
+      byte c = buffer[p];
+      unescaped[length++] = c;
+      if (c == '"') {
+        p++;
+      }
+    }
+    return length;
+  }
+
+  /** Throws {@link DecodingReader.InvalidText} unless bytes {@code start..end} are UTF-8. */
+  private void check(byte[] bytes, int start, int end) throws IOException {
+    decoder.reset();
+    ByteBuffer text = ByteBuffer.wrap(bytes, start, end - start);
+    CoderResult result = decoder.decode(text, CharBuffer.allocate(end - start), true);
+    if (result.isError()) {
+      throw new DecodingReader.InvalidText(bufferOffset + text.position(), text, result.length());
+    }
+  }
+
+  /** The error for a character after a closing quote, named as FastCSV names it. */
+  private RuntimeException afterClosingQuote(int p) throws IOException {
+    // Bad bytes before it come first, as they do where a decoder reads ahead of the parser.
+    check(buffer, recordStart, p);
+    char c = (char) (buffer[p] & 0xFF);
+    if (buffer[p] < 0) {
+      int end = p + 1;
+      while (end < limit && end < p + 4 && (buffer[end] & 0xC0) == 0x80) {
+        end++;
+      }
+      check(buffer, p, end);
+      // FastCSV sees chars: of a character outside the BMP, the first half.
+      c = new String(buffer, p, end - p, UTF_8).charAt(0);
+    }
+    return new CsvSyntaxException(
+        String.format("Unexpected character after closing quote: '%c' (0x%x)", c, (int) c));
+  }
+
+  /**
+   * Reads more bytes after the record being read, first moving it to the buffer's start, growing
+   * the buffer when it is all one record.
+   */
+  private void fill() throws IOException {
+    if (recordStart > 0) {
+      System.arraycopy(buffer, recordStart, buffer, 0, limit - recordStart);
+      bufferOffset += recordStart;
+      limit -= recordStart;
+      recordStart = 0;
+    }
+    if (limit == buffer.length) {
+      if (buffer.length >= maxRecord) {
+        throw new CsvSyntaxException(
+            "the record is longer than " + maxRecord + " bytes, more than any report row holds");
+      }
+      buffer = Arrays.copyOf(buffer, (int) Math.min(2L * buffer.length, maxRecord));
+    }
+    // Until the record so far has doubled, so a long one is scanned again only a few times;
+    // a short one goes on with whatever came in, so rows flow while the body trickles.
+    int wanted = (int) Math.min(buffer.length, Math.max(limit + 1L, 2L * limit));
+    while (limit < wanted) {
+      int read = in.read(buffer, limit, buffer.length - limit);
+      if (read < 0) {
+        endOfInput = true;
+        break;
+      }
+      limit += read;
+    }
+    if (atStart && (limit >= 3 || endOfInput)) {
+      atStart = false;
+      if (limit >= 3
+          && buffer[0] == (byte) 0xEF
+          && buffer[1] == (byte) 0xBB
+          && buffer[2] == (byte) 0xBF) {
+        recordStart = 3;
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package io.crewexport.read;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The byte parser against FastCSV over the strict decoder, on random bodies made of the pieces that
+ * break CSV parsers: every record, cell count, line number and error must be the same.
+ */
+final class Utf8CsvRecordsTest {
+  private static final byte[][] PIECES = {
+    bytes("a"),
+    bytes("bc"),
+    bytes(","),
+    bytes(","),
+    bytes("\""),
+    bytes("\"\""),
+    bytes("\r"),
+    bytes("\n"),
+    bytes("\r\n"),
+    bytes(" "),
+    bytes("é"),
+    bytes("😀"),
+    bytes("東"),
+    bytes("\uFFFD"),
+    {(byte) 0xC3},
+    {(byte) 0xFF},
+    {(byte) 0xE2, (byte) 0x82},
+    bytes("0"),
+    bytes("20240131")
+  };
+
+  @Test
+  void readsEveryRandomBodyAsFastCsvDoes() throws IOException {
+    Random random = new Random(20261204);
+    int failures = 0;
+    for (int n = 0; n < 30_000; n++) {
+      byte[] bytes = randomBody(random);
+      List<String> fast =
+          outcome(new FastCsvRecords(new ByteArrayInputStream(bytes), UTF_8, 1 << 20));
+      int buffer = 1 + random.nextInt(12);
+      List<String> ours =
+          outcome(new Utf8CsvRecords(new ByteArrayInputStream(bytes), 1 << 20, buffer));
+      String body = Arrays.toString(bytes) + ", buffer " + buffer;
+      if (isUtf8(bytes)) {
+        assertThat(ours).as(body).isEqualTo(fast);
+      } else {
+        // FastCSV's decoder reads ahead, so it may fail records earlier, at the same bytes; a
+        // record's own syntax error may come first here.
+        String error = ours.get(ours.size() - 1);
+        assertThat(fast.get(fast.size() - 1)).as(body).startsWith("error").endsWith(invalid(error));
+        assertThat(fast.subList(0, fast.size() - 1)).as(body).isSubsetOf(ours);
+      }
+      failures += ours.get(ours.size() - 1).startsWith("error") ? 1 : 0;
+    }
+    // Both kinds of bodies were tried, in numbers.
+    assertThat(failures).isBetween(3_000, 27_000);
+  }
+
+  @Test
+  void refusesARecordLongerThanTheLimit() {
+    byte[] bytes = bytes("a,b\n1,\"" + "x".repeat(100) + "\"\n");
+    List<String> outcome = outcome(new Utf8CsvRecords(new ByteArrayInputStream(bytes), 64, 4));
+    assertThat(outcome.get(outcome.size() - 1))
+        .isEqualTo(
+            "error at line 2: the record is longer than 64 bytes, more than any report row holds");
+  }
+
+  /** What an error says after its line, for an invalid-bytes error; else any error matches. */
+  private static String invalid(String error) {
+    int bytes = error.indexOf("invalid bytes ");
+    return bytes < 0 ? "" : error.substring(bytes);
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private static byte[] randomBody(Random random) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    if (random.nextInt(10) == 0) {
+      body.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    }
+    int pieces = random.nextInt(40);
+    // Most bodies stay valid UTF-8, so that the records, not only the errors, are compared.
+    boolean invalid = random.nextInt(4) == 0;
+    for (int i = 0; i < pieces; i++) {
+      byte[] piece = PIECES[random.nextInt(invalid ? PIECES.length : PIECES.length - 5)];
+      body.writeBytes(piece.length == 1 && piece[0] < 0 && !invalid ? bytes("x") : piece);
+    }
+    return body.toByteArray();
+  }
+
+  /** Each record with its line and cell count, then how the body ended. */
+  private static List<String> outcome(CsvRecords records) {
+    List<String> seen = new ArrayList<>();
+    try (records) {
+      for (String[] record; (record = records.next()) != null; ) {
+        if (seen.isEmpty()) {
+          records.width(record.length);
+        }
+        seen.add(records.line() + " " + records.cellCount() + " " + Arrays.toString(record));
+      }
+      seen.add("end");
+    } catch (UncheckedIOException e) {
+      seen.add("error at line " + records.line() + ": invalid bytes " + e.getCause().getMessage());
+    } catch (RuntimeException | IOException e) {
+      seen.add("error at line " + records.line() + ": " + e.getMessage());
+    }
+    return seen;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(UTF_8);
+  }
+}
