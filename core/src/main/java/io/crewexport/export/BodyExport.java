@@ -223,7 +223,7 @@ final class BodyExport {
       Row[] rows = new Row[cells.length];
       for (int i = 0; i < cells.length; i++) {
         Object[] typed = values != null ? values[i] : converter.convertInferred(cells[i]);
-        rows[i] = transform.apply(Row.wrap(typed));
+        rows[i] = transform.apply(Row.wrapFitting(converter.schema(), typed));
       }
       writers.write(rows);
     }

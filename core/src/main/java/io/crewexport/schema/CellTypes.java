@@ -18,6 +18,11 @@ public final class CellTypes {
   /** The most digits a double holds exactly, whatever they are. */
   private static final int DOUBLE_DIGITS = 15;
 
+  /** 10^0 to 10^15, each exact in a double. */
+  private static final double[] POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
+
   private static final String LONG_MAX = Long.toString(Long.MAX_VALUE);
   private static final String LONG_MIN = Long.toString(Long.MIN_VALUE);
 
@@ -63,10 +68,32 @@ public final class CellTypes {
     return switch (type) {
       case TEXT -> text;
       case BIGINT -> Long.parseLong(text);
-      case DOUBLE -> Double.parseDouble(text);
+      case DOUBLE -> plainDecimal(text);
       case BOOLEAN -> isTrue(text);
       case DATE -> isNoDate(text) ? null : LocalDate.of(year(text), month(text), day(text));
     };
+  }
+
+  /**
+   * The double nearest decimal {@code text}, which fits DOUBLE (at most 15 digits, no exponent),
+   * the same as {@link Double#parseDouble} gives: its digits as a whole number and the power of ten
+   * to divide by are both exact in a double, so the one rounding is the division's (Clinger's fast
+   * path), for a fraction of the JDK's general parse.
+   */
+  static double plainDecimal(String text) {
+    boolean negative = text.charAt(0) == '-';
+    long digits = 0;
+    int scale = 0;
+    for (int i = negative ? 1 : 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        scale = text.length() - i - 1;
+      } else {
+        digits = digits * 10 + (c - '0');
+      }
+    }
+    double value = digits / POWERS_OF_TEN[scale];
+    return negative ? -value : value;
   }
 
   /** Whether {@code text} is the vendor's "no date". */

@@ -12,19 +12,36 @@ import java.util.Arrays;
  */
 public final class Row {
   private final Object[] values;
+  private final ReportSchema fitted;
 
-  private Row(Object[] values) {
+  private Row(Object[] values, ReportSchema fitted) {
     this.values = values;
+    this.fitted = fitted;
   }
 
   /** A row holding {@code values}; the array is taken over, not copied, and must not change. */
   public static Row wrap(Object[] values) {
-    return new Row(values);
+    return new Row(values, null);
+  }
+
+  /**
+   * A row holding {@code values} that were made for {@code schema}, one per column and each of its
+   * column's type, such as a {@link io.crewexport.schema.RowConverter}'s: a {@link RowCheck} of the
+   * same schema lets it through without looking at each value. Nothing is checked here, so a row
+   * made this way from anything else fails later, in the sink, without naming the column.
+   */
+  public static Row wrapFitting(ReportSchema schema, Object[] values) {
+    return new Row(values, schema);
   }
 
   /** A row holding a copy of {@code values}. */
   public static Row of(Object... values) {
-    return new Row(values.clone());
+    return new Row(values.clone(), null);
+  }
+
+  /** Whether this row was made for exactly {@code schema} with {@link #wrapFitting}. */
+  boolean madeFor(ReportSchema schema) {
+    return fitted == schema;
   }
 
   /** The number of values. */

@@ -9,9 +9,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 final class CellTypesTest {
+
+  @Test
+  void convertsDecimalsToTheVeryDoubleTheJdkParses() {
+    Random random = new Random(8);
+    List<String> decimals =
+        new ArrayList<>(
+            List.of(
+                "0",
+                "-0.0",
+                "0.000",
+                "-12.50",
+                "999999999999999",
+                "-0.00000000000001",
+                "123456789012.345",
+                "0.1",
+                "0.3",
+                "9007199254740.99"));
+    for (int i = 0; i < 200_000; i++) {
+      int digits = 1 + random.nextInt(15);
+      StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+      long whole = (long) (random.nextDouble() * Math.pow(10, digits));
+      text.append(whole);
+      int fraction = random.nextInt(16);
+      if (fraction > 0) {
+        text.insert(Math.max(text.length() - fraction, text.charAt(0) == '-' ? 1 : 0), ".");
+      }
+      decimals.add(text.toString());
+    }
+    int checked = 0;
+    for (String decimal : decimals) {
+      if (CellTypes.fits(decimal, DOUBLE)) {
+        assertThat(Double.doubleToRawLongBits((Double) CellTypes.value(decimal, DOUBLE)))
+            .as(decimal)
+            .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(decimal)));
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(90_000);
+  }
 
   @Test
   void acceptsOnlyRealYyyymmddDatesAndZero() {

@@ -3,6 +3,7 @@ package io.crewexport.spi;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crewexport.schema.ReportSchema;
 import io.crewexport.testing.SampleReport;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,18 @@ final class RowCheckTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("column last_1_on_1 is DATE but the row holds a java.lang.String there")
         .hasMessage(messageOf(row));
+  }
+
+  @Test
+  void looksAtTheValuesOfARowMadeForAnotherSchemaEvenAnEqualOne() {
+    Object[] values = {1L, "a", "b", 4, true, LocalDate.of(2024, 1, 31)};
+    ReportSchema equal = new ReportSchema(SampleReport.SCHEMA.columns());
+
+    assertThatThrownBy(() -> check.require(Row.wrapFitting(equal, values)))
+        .hasMessageContaining("column score is DOUBLE");
+    assertThatCode(() -> check.require(Row.wrapFitting(SampleReport.SCHEMA, values)))
+        .as("made for this very schema: trusted, not looked at")
+        .doesNotThrowAnyException();
   }
 
   @Test
