@@ -35,9 +35,15 @@ final class BodyBatches implements AutoCloseable {
    * @param inferred what inference knew after the last of them, or null without inference
    * @param last whether no rows follow
    * @param paddedRows on the last batch, the body's rows that the reader padded; else 0
+   * @param spacedQuote whether a cell read so far starts with spaces and then a quote
    */
   record Batch(
-      String[][] rows, Object[][] values, InferredSchema inferred, boolean last, long paddedRows) {}
+      String[][] rows,
+      Object[][] values,
+      InferredSchema inferred,
+      boolean last,
+      long paddedRows,
+      boolean spacedQuote) {}
 
   /** A converter, good for rows while inference knows {@code known}. */
   private record Conversion(RowConverter converter, InferredSchema known) {}
@@ -127,7 +133,13 @@ final class BodyBatches implements AutoCloseable {
         }
         last = cells == null;
         rows = count == batchRows ? rows : Arrays.copyOf(rows, count);
-        hand(batch(rows, snapshot(inference), last, last ? reader.paddedRows() : 0));
+        hand(
+            batch(
+                rows,
+                snapshot(inference),
+                last,
+                last ? reader.paddedRows() : 0,
+                reader.hasSpacedQuote()));
       }
     } catch (InterruptedException e) {
       // Closed: nobody takes any more.
@@ -141,7 +153,8 @@ final class BodyBatches implements AutoCloseable {
   }
 
   /** A batch, converted here if the writing thread lags and the converter still holds. */
-  private Batch batch(String[][] rows, InferredSchema inferred, boolean last, long padded) {
+  private Batch batch(
+      String[][] rows, InferredSchema inferred, boolean last, long padded, boolean spacedQuote) {
     Conversion now = conversion;
     Object[][] values = null;
     if (now != null && queue.size() >= DEPTH / 2 && now.known().equals(inferred)) {
@@ -150,7 +163,7 @@ final class BodyBatches implements AutoCloseable {
         values[i] = now.converter().convertInferred(rows[i]);
       }
     }
-    return new Batch(rows, values, inferred, last, padded);
+    return new Batch(rows, values, inferred, last, padded, spacedQuote);
   }
 
   private void hand(Batch batch) throws InterruptedException {

@@ -134,6 +134,15 @@ final class BodyExport {
             }
             batches.convertWith(evolved.converter(), known);
           }
+          if (next.spacedQuote() && loads.any()) {
+            loads.stop();
+            writers.abort();
+            log.warn(
+                "{}: a cell starts with spaces and then a quote, which a bulk load would unquote;"
+                    + " reading the body twice",
+                request.describe());
+            return null;
+          }
           rows = write(next, rows, evolved.converter(), transform, writers);
           if (next.last()) {
             if (!checked) {

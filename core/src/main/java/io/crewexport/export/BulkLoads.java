@@ -52,6 +52,11 @@ final class BulkLoads {
     return why;
   }
 
+  /** Whether any writer loads the body itself. */
+  boolean any() {
+    return !loads.isEmpty();
+  }
+
   /** Interrupts the loads still running and waits for them, so their writers can be aborted. */
   void stop() {
     loads.forEach(load -> load.thread.interrupt());

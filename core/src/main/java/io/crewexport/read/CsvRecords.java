@@ -28,6 +28,9 @@ interface CsvRecords extends Closeable {
   /** The number of cells of the current record, kept or not. */
   int cellCount();
 
+  /** Whether a cell read so far starts with spaces and then a quote. */
+  boolean hasSpacedQuote();
+
   @Override
   void close() throws IOException;
 

@@ -98,6 +98,11 @@ public final class CsvReportReader implements ReportReader {
   }
 
   @Override
+  public boolean hasSpacedQuote() {
+    return records.hasSpacedQuote();
+  }
+
+  @Override
   public void close() {
     try {
       records.close();

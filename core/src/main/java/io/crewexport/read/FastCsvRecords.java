@@ -58,6 +58,11 @@ final class FastCsvRecords implements CsvRecords {
   }
 
   @Override
+  public boolean hasSpacedQuote() {
+    return handler.hasSpacedQuote();
+  }
+
+  @Override
   public void close() throws IOException {
     csv.close();
   }

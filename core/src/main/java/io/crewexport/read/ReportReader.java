@@ -29,6 +29,15 @@ public interface ReportReader extends Closeable {
   /** Rows that had fewer cells than headings and were padded with nulls. */
   long paddedRows();
 
+  /**
+   * Whether a cell read so far, headings included, starts with spaces and then a quote, such as
+   * {@code "x"}: read as it stands, quotes and spaces kept, as RFC 4180 says, where bulk CSV
+   * readers such as DuckDB's drop the spaces and unquote it.
+   */
+  default boolean hasSpacedQuote() {
+    return false;
+  }
+
   @Override
   void close();
 }

@@ -21,6 +21,7 @@ final class RowHandler extends CsvCallbackHandler<String[]> {
   private int count;
   private long line;
   private RecordType type = RecordType.DATA;
+  private boolean spacedQuote;
 
   /** Fixes the number of columns once the heading row is read. */
   void width(int columns) {
@@ -30,6 +31,11 @@ final class RowHandler extends CsvCallbackHandler<String[]> {
   /** The line on which the current record starts, counting from 1. */
   long line() {
     return line;
+  }
+
+  /** Whether a cell read so far starts with spaces and then a quote. */
+  boolean hasSpacedQuote() {
+    return spacedQuote;
   }
 
   /** The number of cells of the current record, kept or not. */
@@ -57,12 +63,23 @@ final class RowHandler extends CsvCallbackHandler<String[]> {
 
   @Override
   protected void addField(char[] buffer, int offset, int length, boolean quoted) {
+    if (!quoted && length > 0 && buffer[offset] == ' ') {
+      spacedQuote |= startsWithSpacesThenQuote(buffer, offset, length);
+    }
     if (width < 0) {
       addHeading(new String(buffer, offset, length));
     } else if (count < width) {
       cells[count] = length == 0 ? null : new String(buffer, offset, length);
     }
     count++;
+  }
+
+  private static boolean startsWithSpacesThenQuote(char[] buffer, int offset, int length) {
+    int i = offset;
+    while (i < offset + length && buffer[i] == ' ') {
+      i++;
+    }
+    return i < offset + length && buffer[i] == '"';
   }
 
   private void addHeading(String heading) {

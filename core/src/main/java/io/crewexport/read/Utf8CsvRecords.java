@@ -48,6 +48,7 @@ final class Utf8CsvRecords implements CsvRecords {
   private long bufferOffset;
   private boolean endOfInput;
   private boolean atStart = true;
+  private boolean spacedQuote;
 
   private int width = -1;
   private long nextLine = 1;
@@ -93,6 +94,11 @@ final class Utf8CsvRecords implements CsvRecords {
   @Override
   public int cellCount() {
     return count;
+  }
+
+  @Override
+  public boolean hasSpacedQuote() {
+    return spacedQuote;
   }
 
   @Override
@@ -225,6 +231,9 @@ final class Utf8CsvRecords implements CsvRecords {
         if (p >= limit && !endOfInput) {
           return MORE;
         }
+        if (bytes[start] == ' ' && p > start) {
+          spacedQuote |= startsWithSpacesThenQuote(start, p);
+        }
         cells = cell(cells, start, p, seen < 0 ? NON_ASCII : 0);
         if (p >= limit) {
           return record(cells, p, lineBreaks);
@@ -240,6 +249,14 @@ final class Utf8CsvRecords implements CsvRecords {
       }
       return record(cells, end, lineBreaks + 1);
     }
+  }
+
+  private boolean startsWithSpacesThenQuote(int start, int end) {
+    int p = start;
+    while (p < end && buffer[p] == ' ') {
+      p++;
+    }
+    return p < end && buffer[p] == '"';
   }
 
   /** Where the line end at {@code p} ends, CRLF as one; -1 if that needs more bytes. */

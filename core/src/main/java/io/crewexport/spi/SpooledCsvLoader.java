@@ -24,6 +24,10 @@ import java.util.OptionalLong;
  * #write}, possibly on a thread of its own and while the export is still reading the body to check
  * that every cell fits the schema.
  *
+ * <p>A loader need not look for cells that start with spaces and then a quote ({@code "x"}): the
+ * export reads them as they stand, as RFC 4180 says, where bulk readers unquote them, so it never
+ * commits a load of a body holding one and sends the rows to a fresh writer instead.
+ *
  * <p>If {@code load} returns a count, the writer holds the body's rows, staged as {@code write}
  * would have staged them, and gets no {@code write}; the export then commits it only if the count
  * equals its own and every cell fitted, and aborts it otherwise. If {@code load} declines, it must

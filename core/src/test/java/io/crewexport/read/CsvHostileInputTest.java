@@ -9,10 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crewexport.CrewexportException;
 import io.crewexport.schema.ColumnNames;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the CSV reader does with bodies a vendor, a proxy or a bug might send. */
 final class CsvHostileInputTest {
@@ -70,6 +73,25 @@ final class CsvHostileInputTest {
     assertThat(ColumnNames.of(reader.headings()))
         .containsExactly("team", "column_2", "team_2", "column_4");
     assertThat(readAll(reader)).containsExactly(new String[] {"1", "2", "3", "4"});
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-8", "ISO-8859-1"})
+  void tellsWhetherACellStartsWithSpacesThenAQuoteAndKeepsItAsItStands(String charset) {
+    Charset encoding = Charset.forName(charset);
+    ReportReader first = csv(folder, "a,b\n1, \"x\"\n".getBytes(encoding), encoding);
+    assertThat(readAll(first)).containsExactly(new String[] {"1", " \"x\""});
+    assertThat(first.hasSpacedQuote()).isTrue();
+    for (String body : new String[] {"a,b\n  \"\",2\n", " \"a\",b\n1,2\n"}) {
+      ReportReader reader = csv(folder, body.getBytes(encoding), encoding);
+      readAll(reader);
+      assertThat(reader.hasSpacedQuote()).as(body).isTrue();
+    }
+    for (String body : new String[] {"a,b\n1,\" \"\"x\"\n", "a,b\nx \"y\",\"\"\n", "a,b\n , \n"}) {
+      ReportReader reader = csv(folder, body.getBytes(encoding), encoding);
+      readAll(reader);
+      assertThat(reader.hasSpacedQuote()).as(body).isFalse();
+    }
   }
 
   @Test

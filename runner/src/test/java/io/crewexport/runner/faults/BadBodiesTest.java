@@ -97,6 +97,16 @@ final class BadBodiesTest {
   }
 
   @Test
+  void aCellOfSpacesThenAQuoteIsKeptAsItStandsInEverySink() throws Exception {
+    // DuckDB's own CSV reader would unquote it: the export must not let it load this body.
+    serve("text/csv", csv(ReportBodies.rows(2, null)) + "Eve,g2-emp99, \"e@x\",No,0,0,n\r\n");
+    assertThat(crewexport.export(config())).isZero();
+    assertCommitted(13);
+    assertThat(lake.query("SELECT email FROM lake.main.people_report WHERE employee = 'Eve'"))
+        .isEqualTo(" \"e@x\"");
+  }
+
+  @Test
   void rowsShorterThanTheHeadingsArePaddedAndCounted() throws Exception {
     serve("text/csv", csv(ReportBodies.rows(2, null)) + "Eve,g2-emp99\r\nFay,g2-emp98,f@x\r\n");
     assertThat(crewexport.export(config())).isZero();

@@ -66,15 +66,6 @@ final class DuckDbSinkBulkLoadRefusalTest {
     assertDeclinedAndAppended(TWO, body("body[1].csv", "Name,Day\nAda,0\n", UTF_8));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"Ada,0\n \"x\",0", "Ada,  \"\"", "\" a \", \"b c\"", "Ada,0\r\n \"\",0"})
-  void declinesACellOfSpacesAndAQuoteThatDuckDbWouldUnquote(String rows) throws Exception {
-    ReportSchema texts =
-        new ReportSchema(List.of(TWO.column(0), new Column("Day", "day", ColumnType.TEXT)));
-
-    assertDeclinedAndAppended(texts, body("body.csv", "Name,Day\n" + rows + "\n", UTF_8));
-  }
-
   @Test
   void loadsSpacesAndQuotesInsideQuotedCells() throws Exception {
     SpooledCsv body =

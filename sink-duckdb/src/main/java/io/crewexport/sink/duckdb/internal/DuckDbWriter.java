@@ -8,8 +8,6 @@ import io.crewexport.spi.Row;
 import io.crewexport.spi.SinkResult;
 import io.crewexport.spi.SpooledCsv;
 import io.crewexport.spi.SpooledCsvLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -122,8 +120,6 @@ public final class DuckDbWriter extends AbstractSinkWriter implements SpooledCsv
       return OptionalLong.of(loadedRows);
     } catch (SQLException e) {
       throw SinkFailures.notLoaded(target, lease.file(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the spooled body " + body.file(), e);
     } finally {
       connectionTurn.unlock();
     }
