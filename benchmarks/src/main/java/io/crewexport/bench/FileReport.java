@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A report the demo server streams from a CSV file, byte for byte, so the exporter downloads
@@ -52,6 +53,11 @@ record FileReport(String id, Path file, int copies) implements DemoReport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Override
+  public OptionalLong csvLength() {
+    return OptionalLong.of(bytes());
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A report the demo server can serve: its id, its column headings, how long the vendor would take
@@ -59,6 +60,15 @@ public interface DemoReport {
     csv.write(headings());
     writeRows(csv::write);
     writer.flush();
+  }
+
+  /**
+   * The exact length in bytes of what {@link #writeCsv} writes, if known in advance: the server
+   * then sends it with a {@code Content-Length} instead of in chunks, as a vendor serving a file
+   * would. Empty by default.
+   */
+  default OptionalLong csvLength() {
+    return OptionalLong.empty();
   }
 
   /** Receives the rows of a report, one at a time. */

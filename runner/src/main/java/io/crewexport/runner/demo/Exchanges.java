@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** Reading requests and writing the vendor's kinds of response. */
 final class Exchanges {
@@ -94,11 +95,16 @@ final class Exchanges {
     exchange.getResponseBody().write(bytes);
   }
 
-  /** Streams the report with chunked encoding, never holding the whole body in memory. */
+  /**
+   * Streams the report, never holding the whole body in memory: with its length when the report
+   * knows it, else in chunks.
+   */
   static void sendReport(HttpExchange exchange, DemoReport report, ReportFormat format)
       throws IOException {
     exchange.getResponseHeaders().set("Content-Type", format.mediaType());
-    exchange.sendResponseHeaders(200, 0);
+    OptionalLong length = format == ReportFormat.CSV ? report.csvLength() : OptionalLong.empty();
+    // 0 asks the JDK server for chunked encoding (and an empty body would need -1).
+    exchange.sendResponseHeaders(200, Math.max(0, length.orElse(0)));
     OutputStream body = new BufferedOutputStream(exchange.getResponseBody(), STREAM_BUFFER_BYTES);
     format.write(report, body);
     body.flush();

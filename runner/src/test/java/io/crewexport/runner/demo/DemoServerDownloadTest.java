@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,49 @@ final class DemoServerDownloadTest {
     assertThat(response.body()).isEqualTo(vendorSampleBytes());
     assertThat(server.stats().downloads()).isEqualTo(1);
     assertThat(server.stats().jobsStarted()).isZero();
+  }
+
+  @Test
+  void sendsACsvOfKnownLengthWithAContentLengthAndOthersInChunks() throws IOException {
+    DemoReport sample = SampleReport.load();
+    byte[] bytes = vendorSampleBytes();
+    DemoReport sized =
+        new DemoReport() {
+          @Override
+          public String id() {
+            return "sized.sample";
+          }
+
+          @Override
+          public List<String> headings() {
+            return sample.headings();
+          }
+
+          @Override
+          public Duration generationTime() {
+            return Duration.ZERO;
+          }
+
+          @Override
+          public void writeRows(RowSink sink) throws IOException {
+            sample.writeRows(sink);
+          }
+
+          @Override
+          public OptionalLong csvLength() {
+            return OptionalLong.of(bytes.length);
+          }
+        };
+    try (DemoServer sizedServer =
+        DemoServer.builder(CLIENT_ID, CLIENT_SECRET).report(sized).build().start()) {
+      DemoClient sizedClient = new DemoClient(sizedServer);
+      HttpResponse<byte[]> response = sizedClient.download(sizedClient.token(), "sized.sample", "");
+
+      assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(bytes.length);
+      assertThat(response.body()).isEqualTo(bytes);
+    }
+    HttpResponse<byte[]> chunked = client.download(token, SAMPLE, "");
+    assertThat(chunked.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
   }
 
   @Test
