@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,33 +64,7 @@ final class DemoServerDownloadTest {
   void sendsACsvOfKnownLengthWithAContentLengthAndOthersInChunks() throws IOException {
     DemoReport sample = SampleReport.load();
     byte[] bytes = vendorSampleBytes();
-    DemoReport sized =
-        new DemoReport() {
-          @Override
-          public String id() {
-            return "sized.sample";
-          }
-
-          @Override
-          public List<String> headings() {
-            return sample.headings();
-          }
-
-          @Override
-          public Duration generationTime() {
-            return Duration.ZERO;
-          }
-
-          @Override
-          public void writeRows(RowSink sink) throws IOException {
-            sample.writeRows(sink);
-          }
-
-          @Override
-          public OptionalLong csvLength() {
-            return OptionalLong.of(bytes.length);
-          }
-        };
+    DemoReport sized = new RowsOnlyReport("sized.sample", sample, OptionalLong.of(bytes.length));
     try (DemoServer sizedServer =
         DemoServer.builder(CLIENT_ID, CLIENT_SECRET).report(sized).build().start()) {
       DemoClient sizedClient = new DemoClient(sizedServer);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 final class SampleReportTest {
@@ -44,28 +45,7 @@ final class SampleReportTest {
 
   @Test
   void csvFromRowsMatchesVendorBytes() throws IOException {
-    DemoReport rowsOnly =
-        new DemoReport() {
-          @Override
-          public String id() {
-            return "copy";
-          }
-
-          @Override
-          public List<String> headings() {
-            return sample.headings();
-          }
-
-          @Override
-          public Duration generationTime() {
-            return Duration.ZERO;
-          }
-
-          @Override
-          public void writeRows(RowSink sink) throws IOException {
-            sample.writeRows(sink);
-          }
-        };
+    DemoReport rowsOnly = new RowsOnlyReport("copy", sample, OptionalLong.empty());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     rowsOnly.writeCsv(out);
