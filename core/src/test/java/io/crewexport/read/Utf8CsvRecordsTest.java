@@ -84,7 +84,7 @@ final class Utf8CsvRecordsTest {
     return bytes < 0 ? "" : error.substring(bytes);
   }
 
-  private static boolean isUtf8(byte[] bytes) {
+  static boolean isUtf8(byte[] bytes) {
     try {
       UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
       return true;
@@ -127,7 +127,7 @@ final class Utf8CsvRecordsTest {
     return seen;
   }
 
-  private static byte[] bytes(String text) {
+  static byte[] bytes(String text) {
     return text.getBytes(UTF_8);
   }
 }
