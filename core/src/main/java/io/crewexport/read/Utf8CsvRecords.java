@@ -416,9 +416,12 @@ final class Utf8CsvRecords implements CsvRecords {
       }
       limit += read;
     }
-    if (atStart && (limit >= 3 || endOfInput)) {
+    // Only the body's first bytes are a byte order mark: once a record has gone (a first one of
+    // one or two bytes, read before three were in), U+FEFF is text.
+    if (atStart && (limit >= 3 || endOfInput || bufferOffset > 0)) {
       atStart = false;
-      if (limit >= 3
+      if (bufferOffset == 0
+          && limit >= 3
           && buffer[0] == (byte) 0xEF
           && buffer[1] == (byte) 0xBB
           && buffer[2] == (byte) 0xBF) {
