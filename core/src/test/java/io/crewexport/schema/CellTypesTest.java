@@ -45,14 +45,46 @@ final class CellTypesTest {
     }
     int checked = 0;
     for (String decimal : decimals) {
-      if (CellTypes.fits(decimal, DOUBLE)) {
-        assertThat(Double.doubleToRawLongBits((Double) CellTypes.value(decimal, DOUBLE)))
-            .as(decimal)
-            .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(decimal)));
-        checked++;
-      }
+      checked += convertsAsTheJdkIfDouble(decimal) ? 1 : 0;
     }
     assertThat(checked).isGreaterThan(90_000);
+  }
+
+  @Test
+  void convertsDecimalsNearPowersOfTenAndWithLeadingZerosToTheDoubleTheJdkParses() {
+    // Every split of every such run of up to 15 digits into whole and fraction, signed or not:
+    // 10^k - 1, 10^k, 10^k + 1, 5 * 10^k and runs of zeros after the point.
+    List<String> runs = new ArrayList<>();
+    for (int digits = 1; digits <= 15; digits++) {
+      runs.add("9".repeat(digits));
+      runs.add("1" + "0".repeat(digits - 1));
+      runs.add(digits == 1 ? "2" : "1" + "0".repeat(digits - 2) + "1");
+      runs.add("5" + "0".repeat(digits - 1));
+      runs.add("0".repeat(digits - 1) + "7");
+      runs.add("0".repeat(digits - 1) + "1");
+    }
+    int checked = 0;
+    for (String run : runs) {
+      for (int point = 0; point <= run.length(); point++) {
+        String whole = point == 0 ? "0" : run.substring(0, point);
+        String text = point == run.length() ? whole : whole + "." + run.substring(point);
+        for (String decimal : new String[] {text, "-" + text}) {
+          checked += convertsAsTheJdkIfDouble(decimal) ? 1 : 0;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(500);
+  }
+
+  /** Whether {@code decimal} fits DOUBLE, after checking that it converts to the JDK's double. */
+  private static boolean convertsAsTheJdkIfDouble(String decimal) {
+    if (!CellTypes.fits(decimal, DOUBLE)) {
+      return false;
+    }
+    assertThat(Double.doubleToRawLongBits((Double) CellTypes.value(decimal, DOUBLE)))
+        .as(decimal)
+        .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(decimal)));
+    return true;
   }
 
   @Test
