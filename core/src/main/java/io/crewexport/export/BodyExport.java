@@ -107,7 +107,9 @@ final class BodyExport {
       SinkWriters writers = SinkWriters.open(sinks, transform.schema(), target);
       BulkLoads loads = BulkLoads.none();
       try {
-        if (rowsAreTheBody(reader, evolved.converter(), transform)) {
+        // A bulk reader would unquote a cell of spaces then a quote: no load for such a body.
+        if (rowsAreTheBody(reader, evolved.converter(), transform)
+            && !sample.getLast().spacedQuote()) {
           loads =
               BulkLoads.start(writers, spooled(reader), body::awaitComplete, threadName("load"));
         }

@@ -24,6 +24,10 @@ import java.util.Arrays;
  */
 final class Utf8CsvRecords implements CsvRecords {
   private static final int FIRST_BUFFER = 1 << 20;
+
+  /** A record read again each time a line end comes in while it is shorter than this. */
+  private static final int SHORT_RECORD = 1 << 16;
+
   private static final int MORE = 0;
   private static final int END = 1;
   private static final int BLANK = 2;
@@ -231,7 +235,7 @@ final class Utf8CsvRecords implements CsvRecords {
         if (p >= limit && !endOfInput) {
           return MORE;
         }
-        if (bytes[start] == ' ' && p > start) {
+        if (p > start && bytes[start] == ' ') {
           spacedQuote |= startsWithSpacesThenQuote(start, p);
         }
         cells = cell(cells, start, p, seen < 0 ? NON_ASCII : 0);
@@ -257,6 +261,15 @@ final class Utf8CsvRecords implements CsvRecords {
       p++;
     }
     return p < end && buffer[p] == '"';
+  }
+
+  private boolean holdsLineEnd(int start, int end) {
+    for (int p = start; p < end; p++) {
+      if (buffer[p] == '\n' || buffer[p] == '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Where the line end at {@code p} ends, CRLF as one; -1 if that needs more bytes. */
@@ -405,16 +418,21 @@ final class Utf8CsvRecords implements CsvRecords {
       }
       buffer = Arrays.copyOf(buffer, (int) Math.min(2L * buffer.length, maxRecord));
     }
-    // Until the record so far has doubled, so a long one is scanned again only a few times;
-    // a short one goes on with whatever came in, so rows flow while the body trickles.
+    // Until the record so far has doubled, so a long one is scanned again only a few times,
+    // or, while it is short, until a line end came in that may end it: rows flow while the body
+    // trickles in.
     int wanted = (int) Math.min(buffer.length, Math.max(limit + 1L, 2L * limit));
     while (limit < wanted) {
+      int before = limit;
       int read = in.read(buffer, limit, buffer.length - limit);
       if (read < 0) {
         endOfInput = true;
         break;
       }
       limit += read;
+      if (limit < wanted && before < SHORT_RECORD && holdsLineEnd(before, limit)) {
+        break;
+      }
     }
     // Only the body's first bytes are a byte order mark: once a record has gone (a first one of
     // one or two bytes, read before three were in), U+FEFF is text.

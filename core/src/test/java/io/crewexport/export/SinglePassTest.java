@@ -165,7 +165,10 @@ final class SinglePassTest {
 
       exporter().export(request(), List.of(loading, memory), target());
 
-      assertThat(loading.opens.get()).as("row %d", spaced).isEqualTo(2);
+      // In the sample: no load starts. Later: the load is aborted and the rows sent afresh.
+      boolean inSample = spaced < SAMPLE_CELLS / 3;
+      assertThat(loading.loads.get()).as("row %d", spaced).isEqualTo(inSample ? 0 : 1);
+      assertThat(loading.opens.get()).as("row %d", spaced).isEqualTo(inSample ? 1 : 2);
       assertThat(loading.rowsWritten.get()).isEqualTo(ROWS);
       assertThat(memory.rows(REPORT).get(spaced).get(2)).isEqualTo("  \"t\"");
     }

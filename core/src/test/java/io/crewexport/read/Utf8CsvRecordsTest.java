@@ -35,11 +35,12 @@ final class Utf8CsvRecordsTest {
     bytes("😀"),
     bytes("東"),
     bytes("\uFFFD"),
+    bytes("0"),
+    bytes("20240131"),
+    // Not UTF-8, last: only some bodies draw them.
     {(byte) 0xC3},
     {(byte) 0xFF},
-    {(byte) 0xE2, (byte) 0x82},
-    bytes("0"),
-    bytes("20240131")
+    {(byte) 0xE2, (byte) 0x82}
   };
 
   @Test
@@ -102,8 +103,7 @@ final class Utf8CsvRecordsTest {
     // Most bodies stay valid UTF-8, so that the records, not only the errors, are compared.
     boolean invalid = random.nextInt(4) == 0;
     for (int i = 0; i < pieces; i++) {
-      byte[] piece = PIECES[random.nextInt(invalid ? PIECES.length : PIECES.length - 5)];
-      body.writeBytes(piece.length == 1 && piece[0] < 0 && !invalid ? bytes("x") : piece);
+      body.writeBytes(PIECES[random.nextInt(invalid ? PIECES.length : PIECES.length - 3)]);
     }
     return body.toByteArray();
   }
