@@ -17,8 +17,9 @@ import java.util.List;
  * (skipped, unless the report has one column). These are errors that name the line, counting from 1
  * as a text editor does (a quoted line break starts a new line): bytes that are not valid in the
  * charset, a row with more cells than headings, a quote left open, a record over {@value
- * #MAX_RECORD} characters and a heading row over {@value RowHandler#MAX_COLUMNS} cells. A row with
- * fewer cells than headings is padded with nulls and counted.
+ * #MAX_RECORD} bytes (UTF-8) or characters (other charsets) and a heading row over {@value
+ * RowHandler#MAX_COLUMNS} cells. A row with fewer cells than headings is padded with nulls and
+ * counted.
  *
  * <p>One row at a time is held, never the file.
  */
