@@ -1,23 +1,17 @@
 package io.crewexport.read;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.util.Arrays;
 
 /**
  * Reads the records of a UTF-8 CSV body straight from its bytes: the same records, line numbers and
- * errors as FastCSV over a {@link DecodingReader}, for less work. Every byte is looked at once and
- * a cell becomes a String in one copy; only cells holding non-ASCII bytes are decoded (and checked)
- * as UTF-8, so the ASCII bulk of a report skips the decoder and the char buffer.
+ * errors as FastCSV over a {@link DecodingReader}, for less work. Every byte is looked at once, for
+ * the cells' bounds; {@link Utf8Cells} makes their text, so the ASCII bulk of a report skips the
+ * decoder and the char buffer.
  *
  * <p>A record is kept whole in the buffer: one that runs past its end is read again from its start
  * once more bytes are in, and the buffer grows, up to the longest record accepted.
@@ -33,18 +27,9 @@ final class Utf8CsvRecords implements CsvRecords {
   private static final int BLANK = 2;
   private static final int RECORD = 3;
 
-  /** Cell flags: a quoted cell holding doubled quotes; a cell holding non-ASCII bytes. */
-  private static final byte ESCAPES = 1;
-
-  private static final byte NON_ASCII = 2;
-
   private final InputStream in;
   private final int maxRecord;
-  private final CharsetDecoder decoder =
-      UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final Utf8Cells text = new Utf8Cells();
 
   private byte[] buffer;
   private int limit;
@@ -67,7 +52,6 @@ final class Utf8CsvRecords implements CsvRecords {
   private int[] starts = new int[64];
   private int[] ends = new int[64];
   private byte[] flags = new byte[64];
-  private byte[] unescaped = new byte[256];
 
   /**
    * Reads from {@code in}, which this closes.
@@ -169,7 +153,7 @@ final class Utf8CsvRecords implements CsvRecords {
         while (true) {
           if (p >= limit) {
             if (endOfInput) {
-              check(buffer, recordStart, p);
+              check(recordStart, p);
               throw new CsvSyntaxException("Unclosed quoted field at end of input");
             }
             return MORE;
@@ -182,7 +166,7 @@ final class Utf8CsvRecords implements CsvRecords {
             if (p + 1 >= limit || bytes[p + 1] != '"') {
               break;
             }
-            flag |= ESCAPES;
+            flag |= Utf8Cells.ESCAPES;
             p += 2;
             continue;
           }
@@ -196,7 +180,7 @@ final class Utf8CsvRecords implements CsvRecords {
               lineBreaks++;
             }
           } else if (c < 0) {
-            flag |= NON_ASCII;
+            flag |= Utf8Cells.NON_ASCII;
           }
           p++;
         }
@@ -238,7 +222,7 @@ final class Utf8CsvRecords implements CsvRecords {
         if (p > start && bytes[start] == ' ') {
           spacedQuote |= startsWithSpacesThenQuote(start, p);
         }
-        cells = cell(cells, start, p, seen < 0 ? NON_ASCII : 0);
+        cells = cell(cells, start, p, seen < 0 ? Utf8Cells.NON_ASCII : 0);
         if (p >= limit) {
           return record(cells, p, lineBreaks);
         }
@@ -272,6 +256,10 @@ final class Utf8CsvRecords implements CsvRecords {
     return false;
   }
 
+  private void check(int start, int end) throws IOException {
+    text.check(buffer, start, end, bufferOffset);
+  }
+
   /** Where the line end at {@code p} ends, CRLF as one; -1 if that needs more bytes. */
   private int lineEnd(int p) {
     if (buffer[p] == '\n') {
@@ -303,7 +291,7 @@ final class Utf8CsvRecords implements CsvRecords {
       starts[index] = start;
       ends[index] = end;
       flags[index] = flag;
-    } else if (flag >= NON_ASCII && uncheckedFrom < 0) {
+    } else if (flag >= Utf8Cells.NON_ASCII && uncheckedFrom < 0) {
       uncheckedFrom = start;
     }
     return index + 1;
@@ -314,85 +302,34 @@ final class Utf8CsvRecords implements CsvRecords {
     if (width < 0) {
       cells = new String[Math.min(count, RowHandler.MAX_COLUMNS)];
       for (int i = 0; i < cells.length; i++) {
-        cells[i] = text(i);
+        cells[i] = text.text(buffer, starts[i], ends[i], flags[i], bufferOffset);
       }
     } else {
       cells = new String[width];
       for (int i = 0, kept = Math.min(count, width); i < kept; i++) {
         if (starts[i] < ends[i]) {
-          cells[i] = text(i);
+          cells[i] = text.text(buffer, starts[i], ends[i], flags[i], bufferOffset);
         }
       }
     }
     if (uncheckedFrom >= 0) {
       // Cells past the headings are dropped, but their bytes must be text all the same.
-      check(buffer, uncheckedFrom, consumed);
+      check(uncheckedFrom, consumed);
     }
     return cells;
-  }
-
-  private String text(int index) throws IOException {
-    byte[] source = buffer;
-    int start = starts[index];
-    int end = ends[index];
-    if ((flags[index] & ESCAPES) != 0) {
-      if ((flags[index] & NON_ASCII) != 0) {
-        // Check where the bytes are, so an error gives their offset in the file.
-        check(buffer, start, end);
-      }
-      end = unescape(start, end);
-      start = 0;
-      source = unescaped;
-    }
-    if ((flags[index] & NON_ASCII) == 0) {
-      // ASCII: one byte per char, which is what ISO-8859-1 copies without looking.
-      return new String(source, start, end - start, ISO_8859_1);
-    }
-    String text = new String(source, start, end - start, UTF_8);
-    // The JDK puts U+FFFD where bytes are not UTF-8; a real U+FFFD in the body is rare.
-    if (text.indexOf('\uFFFD') >= 0 && source == buffer) {
-      check(buffer, start, end);
-    }
-    return text;
-  }
-
-  /** Copies the cell's bytes into {@code unescaped} with each doubled quote made single. */
-  private int unescape(int start, int end) {
-    if (unescaped.length < end - start) {
-      unescaped = new byte[Math.max(end - start, unescaped.length * 2)];
-    }
-    int length = 0;
-    for (int p = start; p < end; p++) {
-      byte c = buffer[p];
-      unescaped[length++] = c;
-      if (c == '"') {
-        p++;
-      }
-    }
-    return length;
-  }
-
-  /** Throws {@link DecodingReader.InvalidText} unless bytes {@code start..end} are UTF-8. */
-  private void check(byte[] bytes, int start, int end) throws IOException {
-    decoder.reset();
-    ByteBuffer text = ByteBuffer.wrap(bytes, start, end - start);
-    CoderResult result = decoder.decode(text, CharBuffer.allocate(end - start), true);
-    if (result.isError()) {
-      throw new DecodingReader.InvalidText(bufferOffset + text.position(), text, result.length());
-    }
   }
 
   /** The error for a character after a closing quote, named as FastCSV names it. */
   private RuntimeException afterClosingQuote(int p) throws IOException {
     // Bad bytes before it come first, as they do where a decoder reads ahead of the parser.
-    check(buffer, recordStart, p);
+    check(recordStart, p);
     char c = (char) (buffer[p] & 0xFF);
     if (buffer[p] < 0) {
       int end = p + 1;
       while (end < limit && end < p + 4 && (buffer[end] & 0xC0) == 0x80) {
         end++;
       }
-      check(buffer, p, end);
+      check(p, end);
       // FastCSV sees chars: of a character outside the BMP, the first half.
       c = new String(buffer, p, end - p, UTF_8).charAt(0);
     }
