@@ -9,6 +9,8 @@ import java.io.IOException;
  * the last heading counted but not kept. A blank line is skipped, except in a report of one column.
  */
 interface CsvRecords extends Closeable {
+  /** The most headings a report may have, as FastCSV allows by default. */
+  int MAX_COLUMNS = 16_384;
 
   /**
    * The next record, or {@code null} at the end.

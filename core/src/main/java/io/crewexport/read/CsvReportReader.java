@@ -12,13 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads an RFC 4180 CSV report with FastCSV: quoted cells with commas, quotes and line breaks,
- * CRLF, LF or CR line ends, a byte order mark, a last line without a line end, blank lines
- * (skipped, unless the report has one column). These are errors that name the line, counting from 1
- * as a text editor does (a quoted line break starts a new line): bytes that are not valid in the
- * charset, a row with more cells than headings, a quote left open, a record over {@value
+ * Reads an RFC 4180 CSV report, a UTF-8 one straight from its bytes ({@link Utf8CsvRecords}), one
+ * in another charset with FastCSV ({@link FastCsvRecords}): quoted cells with commas, quotes and
+ * line breaks, CRLF, LF or CR line ends, a byte order mark, a last line without a line end, blank
+ * lines (skipped, unless the report has one column). These are errors that name the line, counting
+ * from 1 as a text editor does (a quoted line break starts a new line): bytes that are not valid in
+ * the charset, a row with more cells than headings, a quote left open, a record over {@value
  * #MAX_RECORD} bytes (UTF-8) or characters (other charsets) and a heading row over {@value
- * RowHandler#MAX_COLUMNS} cells. A row with fewer cells than headings is padded with nulls and
+ * CsvRecords#MAX_COLUMNS} cells. A row with fewer cells than headings is padded with nulls and
  * counted.
  *
  * <p>One row at a time is held, never the file.
@@ -125,14 +126,14 @@ public final class CsvReportReader implements ReportReader {
     if (cells == null) {
       throw malformed("the body is empty: no heading row");
     }
-    if (records.cellCount() > RowHandler.MAX_COLUMNS) {
+    if (records.cellCount() > CsvRecords.MAX_COLUMNS) {
       throw malformed(
           "line "
               + records.line()
               + ", the heading row, has "
               + records.cellCount()
               + " cells; at most "
-              + RowHandler.MAX_COLUMNS
+              + CsvRecords.MAX_COLUMNS
               + " columns are supported");
     }
     records.width(cells.length);

@@ -13,9 +13,6 @@ import java.util.Arrays;
  * empty: that is how such a row is written.
  */
 final class RowHandler extends CsvCallbackHandler<String[]> {
-  /** The most headings a report may have, as FastCSV allows by default. */
-  static final int MAX_COLUMNS = 16_384;
-
   private int width = -1;
   private String[] cells = new String[64];
   private int count;
@@ -83,8 +80,8 @@ final class RowHandler extends CsvCallbackHandler<String[]> {
   }
 
   private void addHeading(String heading) {
-    if (count == cells.length && count < MAX_COLUMNS) {
-      cells = Arrays.copyOf(cells, Math.min(cells.length * 2, MAX_COLUMNS));
+    if (count == cells.length && count < CsvRecords.MAX_COLUMNS) {
+      cells = Arrays.copyOf(cells, Math.min(cells.length * 2, CsvRecords.MAX_COLUMNS));
     }
     if (count < cells.length) {
       cells[count] = heading;

@@ -280,7 +280,7 @@ final class Utf8CsvRecords implements CsvRecords {
 
   /** Notes the bounds of cell number {@code index}, if kept. */
   private int cell(int index, int start, int end, byte flag) {
-    int kept = width < 0 ? RowHandler.MAX_COLUMNS : width;
+    int kept = width < 0 ? MAX_COLUMNS : width;
     if (index < kept) {
       if (index == starts.length) {
         int size = Math.min(starts.length * 2, kept);
@@ -300,7 +300,7 @@ final class Utf8CsvRecords implements CsvRecords {
   private String[] build() throws IOException {
     String[] cells;
     if (width < 0) {
-      cells = new String[Math.min(count, RowHandler.MAX_COLUMNS)];
+      cells = new String[Math.min(count, MAX_COLUMNS)];
       for (int i = 0; i < cells.length; i++) {
         cells[i] = text.text(buffer, starts[i], ends[i], flags[i], bufferOffset);
       }

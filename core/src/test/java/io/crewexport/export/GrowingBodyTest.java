@@ -19,11 +19,8 @@ final class GrowingBodyTest {
 
   @Test
   void readsTheBytesWrittenSoFarThenWaitsForMoreAndEndsWhereTheBodyEnds() throws Exception {
-    Path file = Files.createFile(folder.resolve("body.spool"));
-    GrowingBody body = new GrowingBody(bytes -> {});
-    body.csvBodyStarted(file, UTF_8);
-    append(file, "a,b\n");
-    body.received(4);
+    Path file = folder.resolve("body.spool");
+    GrowingBody body = started(file, "a,b\n");
 
     try (InputStream in = body.open()) {
       byte[] first = new byte[100];
@@ -47,11 +44,8 @@ final class GrowingBodyTest {
 
   @Test
   void aBodyCutOffFailsTheReaderInsteadOfEndingIt() throws Exception {
-    Path file = Files.createFile(folder.resolve("body.spool"));
-    GrowingBody body = new GrowingBody(bytes -> {});
-    body.csvBodyStarted(file, UTF_8);
-    append(file, "a,b\n1,");
-    body.received(6);
+    Path file = folder.resolve("body.spool");
+    GrowingBody body = started(file, "a,b\n1,");
     body.csvBodyEnded(file, false, -1);
 
     try (InputStream in = body.open()) {
@@ -73,6 +67,16 @@ final class GrowingBodyTest {
     try (InputStream in = body.open()) {
       assertThatThrownBy(in::read).isInstanceOf(GrowingBody.BodyGoneException.class);
     }
+  }
+
+  /** A body whose download started into a new {@code file} and has written {@code text}. */
+  private static GrowingBody started(Path file, String text) throws Exception {
+    Files.createFile(file);
+    GrowingBody body = new GrowingBody(bytes -> {});
+    body.csvBodyStarted(file, UTF_8);
+    append(file, text);
+    body.received(text.getBytes(UTF_8).length);
+    return body;
   }
 
   private static void append(Path file, String text) throws Exception {

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crewexport.ContentType;
@@ -237,12 +238,7 @@ final class SinglePassTest {
     String body = body(ROWS, row -> row + ",yes,0");
     server.stubFor(
         post(urlEqualTo("/v1/integrations/download/" + REPORT))
-            .willReturn(
-                WireMock.aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "text/csv; charset=utf-8")
-                    .withBody(body)
-                    .withChunkedDribbleDelay(200, 10_000)));
+            .willReturn(csv(body).withChunkedDribbleDelay(200, 10_000)));
     InMemorySink failing = new InMemorySink();
     failing.failAtRow(1);
     AtomicLong downloaded = new AtomicLong();
@@ -276,13 +272,14 @@ final class SinglePassTest {
   }
 
   private void serve(String body) {
-    server.stubFor(
-        post(urlEqualTo("/v1/integrations/download/" + REPORT))
-            .willReturn(
-                WireMock.aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "text/csv; charset=utf-8")
-                    .withBody(body)));
+    server.stubFor(post(urlEqualTo("/v1/integrations/download/" + REPORT)).willReturn(csv(body)));
+  }
+
+  private static ResponseDefinitionBuilder csv(String body) {
+    return WireMock.aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "text/csv; charset=utf-8")
+        .withBody(body);
   }
 
   private ReportExporter exporter() {
