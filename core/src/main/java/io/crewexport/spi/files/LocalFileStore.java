@@ -1,6 +1,5 @@
 package io.crewexport.spi.files;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.DirectoryNotEmptyException;
@@ -18,16 +17,15 @@ public final class LocalFileStore implements FileStore {
   public OutputStream create(String path) throws IOException {
     Path file = Path.of(path);
     Files.createDirectories(file.toAbsolutePath().getParent());
-    // A FileOutputStream, not Files.newOutputStream: sync needs its file descriptor.
-    return new FileOutputStream(file.toFile());
+    return new EagerSyncFile(file.toFile());
   }
 
   @Override
   public void sync(OutputStream out) throws IOException {
-    if (!(out instanceof FileOutputStream file)) {
+    if (!(out instanceof EagerSyncFile file)) {
       throw new IllegalArgumentException("not a stream this store created: " + out);
     }
-    file.getFD().sync();
+    file.sync();
   }
 
   @Override
