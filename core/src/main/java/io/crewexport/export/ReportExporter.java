@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Exports one report into one or more sinks: download to a spool file, type its columns and write
- * every row to every sink (in one pass over the file where the types guessed from its first rows
- * hold, else in two), then commit each sink. Any failure before the commits aborts every sink, so
- * nothing of a failed export becomes visible.
+ * Exports one report into one or more sinks: prepare the sinks while the report downloads to a
+ * spool file, type its columns and write every row to every sink (in one pass over the file where
+ * the types guessed from its first rows hold, else in two), then commit each sink. Any failure
+ * before the commits aborts every sink, so nothing of a failed export becomes visible.
  *
  * <pre>{@code
  * ReportExporter exporter = new ReportExporter(client, spoolFolder, Clock.systemUTC());
@@ -64,14 +64,18 @@ public final class ReportExporter {
   public ExportResult export(
       ReportRequest request, List<ReportSink> sinks, ExportTarget target, ExportHooks hooks) {
     Instant start = clock.instant();
-    try (BackgroundDownload download =
-        BackgroundDownload.start(
-            client,
-            request,
-            spoolFolder,
-            hooks::downloaded,
-            clock,
-            "crewexport-download-" + target.tableName())) {
+    try (SinkPreparation preparation =
+            SinkPreparation.start(sinks, target, "crewexport-prepare-" + target.tableName());
+        BackgroundDownload download =
+            BackgroundDownload.start(
+                client,
+                request,
+                spoolFolder,
+                hooks::downloaded,
+                clock,
+                "crewexport-download-" + target.tableName())) {
+      // Before the body: a sink that cannot work fails the export while the download runs.
+      preparation.await();
       Optional<Path> streaming = download.awaitCsvBody();
       BodyExport.Written written;
       if (streaming.isEmpty()) {

@@ -27,6 +27,21 @@ public interface ReportSink {
   String name();
 
   /**
+   * Checks, while the report downloads and before its schema is known, what can be checked already:
+   * that the destination is reachable and the sink's settings and libraries work here (a file
+   * system's credentials, a compression codec, a native library), so that an export bound to fail
+   * fails in seconds rather than after a long download; and loads what {@link #open} will need. The
+   * exporter calls it on a thread of its own for every export, and waits for it before it reads the
+   * body. It must be cheap when repeated, and must leave nothing behind that readers see. The
+   * default does nothing.
+   *
+   * @throws io.crewexport.CrewexportException with code {@code CONFIGURATION} or {@code
+   *     SINK_FAILED} if the export cannot succeed; any other exception fails the export as {@code
+   *     SINK_FAILED}
+   */
+  default void prepare(ExportTarget target) {}
+
+  /**
    * Starts one export. Nothing the returned writer writes may be visible to readers before its
    * {@link SinkWriter#commit()} returns.
    *

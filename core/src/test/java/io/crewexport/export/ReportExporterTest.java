@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crewexport.ContentType;
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
 import io.crewexport.Period;
 import io.crewexport.ReportRequest;
 import io.crewexport.client.ClientSettings;
@@ -16,8 +18,11 @@ import io.crewexport.client.CrewmojoClient;
 import io.crewexport.client.Secret;
 import io.crewexport.client.StaticTokenProvider;
 import io.crewexport.schema.ColumnType;
+import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
+import io.crewexport.spi.ReportSink;
 import io.crewexport.spi.Row;
+import io.crewexport.spi.SinkWriter;
 import io.crewexport.testing.InMemorySink;
 import io.crewexport.testing.ManualClock;
 import io.crewexport.testing.Samples;
@@ -26,6 +31,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +81,97 @@ final class ReportExporterTest {
     assertThat(good.partitions()).isZero();
     assertThat(failing.partitions()).isZero();
     assertThat(spool).isEmptyDirectory();
+  }
+
+  @Test
+  void preparesEverySinkOnAnotherThreadBeforeAnyOpens() {
+    serveSample();
+    List<String> events = new CopyOnWriteArrayList<>();
+    InMemorySink memory = new InMemorySink();
+    ReportSink sink =
+        preparing(memory, () -> events.add("prepare on " + Thread.currentThread().getName()));
+
+    exporter().export(request(), List.of(sink, sink), target());
+
+    assertThat(events)
+        .containsExactly(
+            "prepare on crewexport-prepare-oneonone_summary",
+            "prepare on crewexport-prepare-oneonone_summary");
+    assertThat(memory.committed("oneonone.summary", target().partitionPath()).rows()).hasSize(3);
+  }
+
+  @Test
+  void aSinkThatCannotWorkFailsTheExportWithItsOwnErrorBeforeAnySinkOpens() {
+    serveSample();
+    InMemorySink memory = new InMemorySink();
+    CrewexportException refused =
+        new CrewexportException(ErrorCode.CONFIGURATION, "bucket lake-x does not exist");
+
+    assertThatThrownBy(
+            () ->
+                exporter()
+                    .export(
+                        request(),
+                        List.of(
+                            memory,
+                            preparing(
+                                memory,
+                                () -> {
+                                  throw refused;
+                                })),
+                        target()))
+        .isSameAs(refused);
+
+    assertThat(memory.opened()).isZero();
+    assertThat(spool).isEmptyDirectory();
+  }
+
+  @Test
+  void anUnexpectedPreparationFailureNamesTheSinkAndTheReport() {
+    serveSample();
+    InMemorySink memory = new InMemorySink();
+
+    assertThatThrownBy(
+            () ->
+                exporter()
+                    .export(
+                        request(),
+                        List.of(
+                            preparing(
+                                memory,
+                                () -> {
+                                  throw new IllegalStateException("no codec");
+                                })),
+                        target()))
+        .isInstanceOfSatisfying(
+            CrewexportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SINK_FAILED))
+        .hasMessageContaining("oneonone.summary")
+        .hasMessageContaining("the memory sink cannot write there")
+        .hasMessageContaining("no codec")
+        .hasMessageContaining("Nothing was written");
+
+    assertThat(memory.opened()).isZero();
+    assertThat(spool).isEmptyDirectory();
+  }
+
+  /** {@code sink}, with {@code preparation} run by its {@link ReportSink#prepare}. */
+  private static ReportSink preparing(ReportSink sink, Runnable preparation) {
+    return new ReportSink() {
+      @Override
+      public String name() {
+        return sink.name();
+      }
+
+      @Override
+      public void prepare(ExportTarget target) {
+        preparation.run();
+      }
+
+      @Override
+      public SinkWriter open(ReportSchema schema, ExportTarget target) {
+        return sink.open(schema, target);
+      }
+    };
   }
 
   private void serveSample() {

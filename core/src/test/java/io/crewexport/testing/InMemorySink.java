@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A sink that keeps committed exports in memory, by report and partition: the reference for the
@@ -25,6 +26,7 @@ public final class InMemorySink implements ReportSink {
   public record Export(ReportSchema schema, Period period, List<Row> rows) {}
 
   private final Map<String, Export> committed = new ConcurrentHashMap<>();
+  private final AtomicInteger opened = new AtomicInteger();
   private volatile long failAtRow = -1;
 
   @Override
@@ -59,8 +61,14 @@ public final class InMemorySink implements ReportSink {
     return committed.size();
   }
 
+  /** How many writers were opened, committed or not. */
+  public int opened() {
+    return opened.get();
+  }
+
   @Override
   public SinkWriter open(ReportSchema schema, ExportTarget target) {
+    opened.incrementAndGet();
     String key = key(target.reportId(), target.partitionPath());
     PeriodReplacement.requireNoConflict(name(), target, periods(target.reportId()));
     List<Row> staged = new ArrayList<>();

@@ -120,6 +120,19 @@ public abstract class SinkContractTest {
   }
 
   @Test
+  void prepareTwiceLeavesNothingAndAnExportAfterItCommits() {
+    Object before = storedState(target(JANUARY, "reader"));
+
+    sink.prepare(target(JANUARY, "run-1"));
+    sink.prepare(target(JANUARY, "run-1"));
+
+    assertThat(storedState(target(JANUARY, "reader"))).isEqualTo(before);
+    List<Row> rows = rows("january", 3);
+    export(target(JANUARY, "run-1"), rows);
+    assertThat(read()).containsExactlyInAnyOrderElementsOf(rows);
+  }
+
+  @Test
   void abortBeforeAnyRowLeavesNothing() {
     Object before = storedState(target(JANUARY, "reader"));
 

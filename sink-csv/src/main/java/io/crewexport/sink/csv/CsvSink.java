@@ -76,6 +76,14 @@ public final class CsvSink implements ReportSink {
     return NAME;
   }
 
+  /** Reads the options and the output root, so that a wrong one fails before the download ends. */
+  @Override
+  public void prepare(ExportTarget target) {
+    requireNonNull(target, "target");
+    CsvOptions.from(target);
+    LocalOutputRoot.resolve(target);
+  }
+
   @Override
   public SinkWriter open(ReportSchema schema, ExportTarget target) {
     requireNonNull(schema, "schema");

@@ -44,4 +44,14 @@ final class CsvOptionsTest {
         .hasMessageContaining("'yes'")
         .hasMessageContaining("false or true");
   }
+
+  @Test
+  void theSinkRefusesAnUnknownValueInPrepareBeforeTheDownloadEnds() {
+    assertThatThrownBy(
+            () ->
+                new CsvSink()
+                    .prepare(SampleReport.target("/lake", "r1", Map.of("csv.gzip", "yes"))))
+        .isInstanceOf(CrewexportException.class)
+        .hasMessageContaining("csv.gzip");
+  }
 }

@@ -2,6 +2,8 @@ package io.crewexport.sink.duckdb;
 
 import static java.util.Objects.requireNonNull;
 
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
 import io.crewexport.schema.ReportSchema;
 import io.crewexport.sink.duckdb.internal.DuckDbFiles;
 import io.crewexport.sink.duckdb.internal.DuckDbWriter;
@@ -9,6 +11,9 @@ import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.ReportSink;
 import io.crewexport.spi.SinkWriter;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 /**
  * Writes each report into a table of a DuckDB database file, one transaction per export.
@@ -47,6 +52,31 @@ public final class DuckDbSink implements ReportSink {
   @Override
   public String name() {
     return "duckdb";
+  }
+
+  /**
+   * Reads the options, and loads DuckDB's native library by opening an in-memory database, so that
+   * a library that does not load on this machine (an unsupported platform, a temporary folder
+   * mounted {@code noexec}) fails before the download ends. The database file opens only in {@link
+   * #open}.
+   */
+  @Override
+  public void prepare(ExportTarget target) {
+    requireNonNull(target, "target");
+    DuckDbSinkConfig.from(target);
+    try (Connection inMemory = DriverManager.getConnection("jdbc:duckdb:")) {
+      // Opened and closed: the library is loaded now, for every later connection.
+    } catch (SQLException | LinkageError e) {
+      throw new CrewexportException(
+          ErrorCode.SINK_FAILED,
+          "DuckDB does not start on this machine, so the duckdb sink cannot write "
+              + target.describe()
+              + ": "
+              + e
+              + ". Nothing was written; check that the JVM may load the native library DuckDB"
+              + " unpacks into java.io.tmpdir (not mounted noexec), or leave the duckdb sink out.",
+          e);
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
@@ -107,6 +108,16 @@ final class ColumnsWriter {
         new ColumnsWriter(file, schema, report, properties, codecs, codec, rowGroupBytes);
     writer.startRowGroup();
     return writer;
+  }
+
+  /** Compresses a few bytes with {@code codec}, which loads its library, or fails as it would. */
+  static void tryCodec(CompressionCodecName codec, Configuration conf) throws IOException {
+    CodecFactory codecs = new CodecFactory(conf, ParquetProperties.DEFAULT_PAGE_SIZE);
+    try {
+      codecs.getCompressor(codec).compress(BytesInput.from(new byte[] {1, 2, 3}));
+    } finally {
+      codecs.release();
+    }
   }
 
   /** Appends one row, its values typed as the report's columns say. */

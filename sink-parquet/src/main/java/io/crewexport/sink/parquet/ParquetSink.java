@@ -2,6 +2,8 @@ package io.crewexport.sink.parquet;
 
 import static java.util.Objects.requireNonNull;
 
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
 import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.ReportSink;
@@ -9,6 +11,7 @@ import io.crewexport.spi.SinkWriter;
 import io.crewexport.spi.files.PartitionFiles;
 import io.crewexport.spi.files.StagedFileWriter;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -90,6 +93,35 @@ public final class ParquetSink implements ReportSink {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /**
+   * Reads the options, resolves the output root (an unknown scheme or a file system missing from
+   * the class path fails here) and compresses a few bytes with the codec, which loads it: a codec
+   * whose library does not work on this machine fails before the download ends.
+   */
+  @Override
+  public void prepare(ExportTarget target) {
+    requireNonNull(target, "target");
+    ParquetOptions options = ParquetOptions.from(target);
+    Configuration exportConf = new Configuration(conf);
+    OutputRoot.resolve(target, exportConf);
+    try {
+      ColumnsWriter.tryCodec(options.codec(), exportConf);
+    } catch (IOException | RuntimeException | LinkageError e) {
+      throw new CrewexportException(
+          ErrorCode.CONFIGURATION,
+          "The parquet sink cannot compress with "
+              + options.codec()
+              + " on this machine for "
+              + target.describe()
+              + ": "
+              + e
+              + ". Set "
+              + ParquetOptions.CODEC
+              + " to another codec (snappy, zstd, gzip or none); nothing was written.",
+          e);
+    }
   }
 
   @Override
