@@ -110,7 +110,7 @@ public final class ParquetSink implements ReportSink {
       ColumnsWriter.tryCodec(options.codec(), exportConf);
     } catch (IOException | RuntimeException | LinkageError e) {
       throw new CrewexportException(
-          ErrorCode.CONFIGURATION,
+          ErrorCode.SINK_FAILED,
           "The parquet sink cannot compress with "
               + options.codec()
               + " on this machine for "
@@ -119,7 +119,8 @@ public final class ParquetSink implements ReportSink {
               + e
               + ". Set "
               + ParquetOptions.CODEC
-              + " to another codec (snappy, zstd, gzip or none); nothing was written.",
+              + " to another codec (snappy, zstd, gzip or none), or free the temporary folder its"
+              + " native library unpacks into; nothing was written.",
           e);
     }
   }
