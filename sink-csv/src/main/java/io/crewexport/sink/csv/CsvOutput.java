@@ -23,7 +23,8 @@ final class CsvOutput {
   private static final byte QUOTE = '"';
   // A char takes at most 3 bytes (a surrogate pair 4 for 2 chars, a doubled quote 2).
   private static final int MAX_BYTES_PER_CHAR = 3;
-  private static final int LONGEST_SHORT_TEXT = (BUFFER_BYTES - 2) / MAX_BYTES_PER_CHAR;
+  // The longest text written through the buffer; a longer one goes through the JDK's encoder.
+  static final int LONGEST_SHORT_TEXT = (BUFFER_BYTES - 2) / MAX_BYTES_PER_CHAR;
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] LINE_END = {'\r', '\n'};
