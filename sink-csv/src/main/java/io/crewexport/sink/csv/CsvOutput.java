@@ -37,8 +37,8 @@ final class CsvOutput {
   private final OutputStream out;
   private final byte[] buffer = new byte[BUFFER_BYTES];
   private final byte[] digits = new byte[LONGEST_NUMBER];
-  // A short text's chars, copied out at once: reading them one by one through String.charAt costs
-  // a bounds and an encoding check each.
+  // A short text's chars for the general path, copied out at once (String.charAt there instead
+  // measured the same).
   private final char[] chars = new char[LONGEST_SHORT_TEXT];
   private int position;
 
