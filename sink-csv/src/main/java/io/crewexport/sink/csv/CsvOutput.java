@@ -23,17 +23,22 @@ final class CsvOutput {
   private static final byte QUOTE = '"';
   // A char takes at most 3 bytes (a surrogate pair 4 for 2 chars, a doubled quote 2).
   private static final int MAX_BYTES_PER_CHAR = 3;
-  private static final int LONGEST_SHORT_TEXT = (BUFFER_BYTES - 2) / MAX_BYTES_PER_CHAR;
+  // The longest text written through the buffer; a longer one goes through the JDK's encoder.
+  static final int LONGEST_SHORT_TEXT = (BUFFER_BYTES - 2) / MAX_BYTES_PER_CHAR;
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] LINE_END = {'\r', '\n'};
   private static final int LONGEST_NUMBER = 20;
+  // What an ASCII character asks of the field holding it, by its code.
+  private static final int QUOTES = 1;
+  private static final int DOUBLED_QUOTE = 2;
+  private static final byte[] ASKS = asks();
 
   private final OutputStream out;
   private final byte[] buffer = new byte[BUFFER_BYTES];
   private final byte[] digits = new byte[LONGEST_NUMBER];
-  // A short text's chars, copied out at once: reading them one by one through String.charAt costs
-  // a bounds and an encoding check each.
+  // A short text's chars for the general path, copied out at once (String.charAt there instead
+  // measured the same).
   private final char[] chars = new char[LONGEST_SHORT_TEXT];
   private int position;
 
@@ -52,7 +57,10 @@ final class CsvOutput {
       longText(text, first);
     } else {
       reserve(length * MAX_BYTES_PER_CHAR + 2);
-      shortText(text, first && text.charAt(0) == COMMENT);
+      boolean quote = first && text.charAt(0) == COMMENT;
+      if (!asciiText(text, quote)) {
+        shortText(text, quote);
+      }
     }
   }
 
@@ -123,6 +131,36 @@ final class CsvOutput {
     out.close();
   }
 
+  /**
+   * Writes {@code text} if it is all ASCII without a quote, as most texts are, and returns whether
+   * it did; else leaves the buffer as it was. One pass with no branch per char, which spaces and
+   * punctuation would make unpredictable: each char is copied, its code ORed into {@code codes} and
+   * what it asks into {@code asks}, both checked once at the end. Copying only each char's low byte
+   * ({@code String.getBytes(int, int, byte[], int)}) and looking for bytes over 0x7F would be
+   * wrong: a CJK char such as U+4E2D has an ASCII low byte.
+   */
+  private boolean asciiText(String text, boolean quote) {
+    int length = text.length();
+    byte[] bytes = buffer;
+    int start = position;
+    int codes = 0;
+    int asks = 0;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      codes |= c;
+      asks |= ASKS[c & 0x7F];
+      bytes[start + i] = (byte) c;
+    }
+    if (codes >= 0x80 || (asks & DOUBLED_QUOTE) != 0) {
+      return false;
+    }
+    position = start + length;
+    if (quote || asks != 0) {
+      quoteLast(start);
+    }
+    return true;
+  }
+
   private void shortText(String text, boolean quote) {
     int length = text.length();
     text.getChars(0, length, chars, 0);
@@ -159,14 +197,18 @@ final class CsvOutput {
         bytes[end++] = '?';
       }
     }
-    if (quote) {
-      // Rare: written unquoted first, since that is known only at the end.
-      System.arraycopy(bytes, start, bytes, start + 1, end - start);
-      bytes[start] = QUOTE;
-      end += 2;
-      bytes[end - 1] = QUOTE;
-    }
     position = end;
+    if (quote) {
+      quoteLast(start);
+    }
+  }
+
+  /** Puts quotes around the field written from {@code start}: rare, and known only at its end. */
+  private void quoteLast(int start) {
+    System.arraycopy(buffer, start, buffer, start + 1, position - start);
+    buffer[start] = QUOTE;
+    position += 2;
+    buffer[position - 1] = QUOTE;
   }
 
   /** A text longer than the buffer can surely hold, through the JDK's encoder. */
@@ -180,6 +222,15 @@ final class CsvOutput {
     String field = quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     flush();
     out.write(field.getBytes(UTF_8));
+  }
+
+  private static byte[] asks() {
+    byte[] asks = new byte[0x80];
+    asks[','] = QUOTES;
+    asks['\n'] = QUOTES;
+    asks['\r'] = QUOTES;
+    asks['"'] = QUOTES | DOUBLED_QUOTE;
+    return asks;
   }
 
   private void twoDigits(int value) {
