@@ -4,11 +4,11 @@ import ch.qos.logback.classic.ClassicConstants;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.ScanException;
 import ch.qos.logback.core.util.Loader;
@@ -77,9 +77,13 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
   }
 
   private static ConsoleAppender<ILoggingEvent> stderrAppender(LoggerContext context) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    ConsoleLineLayout layout = new ConsoleLineLayout();
+    layout.setContext(context);
+    layout.setPattern(PATTERN);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
-    encoder.setPattern(PATTERN);
+    encoder.setLayout(layout);
     encoder.start();
 
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();

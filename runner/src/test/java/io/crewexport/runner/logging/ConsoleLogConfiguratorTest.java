@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,13 @@ final class ConsoleLogConfiguratorTest {
           "org.apache.parquet.hadoop.InternalParquetRecordWriter",
           "org.eclipse.jetty.server.Server",
           "org.duckdb");
+
+  /**
+   * A class path without logback files: the build's own may hold core's logback-test.xml (a reactor
+   * build up to {@code test} puts core's test classes there), and then the configurator rightly
+   * steps aside.
+   */
+  private static final ClassLoader WITHOUT_LOGBACK_FILES = new ClassLoader(null) {};
 
   @TempDir Path folder;
 
@@ -88,12 +97,12 @@ final class ConsoleLogConfiguratorTest {
   }
 
   @Test
-  void configuresLogbackThroughItsServiceFileWhenNothingElseIsGiven() throws Exception {
-    LoggerContext context = new LoggerContext();
-    new ContextInitializer(context).autoConfig();
+  void isFoundByLogbackThroughItsServiceFile() {
+    List<Class<?>> found = new ArrayList<>();
+    ServiceLoader.load(Configurator.class)
+        .forEach(configurator -> found.add(configurator.getClass()));
 
-    assertThat(theOnlyAppender(context).getName()).isEqualTo("STDERR");
-    assertThat(context.getLogger("org.apache.hadoop").getLevel()).isEqualTo(Level.ERROR);
+    assertThat(found).containsExactly(ConsoleLogConfigurator.class);
   }
 
   @Test
@@ -131,7 +140,7 @@ final class ConsoleLogConfiguratorTest {
 
   private static LoggerContext configuredInCode() {
     LoggerContext context = new LoggerContext();
-    ConsoleLogConfigurator configurator = new ConsoleLogConfigurator();
+    ConsoleLogConfigurator configurator = new ConsoleLogConfigurator(WITHOUT_LOGBACK_FILES);
     configurator.setContext(context);
     assertThat(configurator.configure(context))
         .isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
@@ -174,23 +183,23 @@ final class ConsoleLogConfiguratorTest {
 
   private static List<ILoggingEvent> events() {
     Logger logger = new LoggerContext().getLogger("io.crewexport.export.ReportExporter");
-    LoggingEvent info =
-        new LoggingEvent(
-            "fqcn",
-            logger,
-            Level.INFO,
-            "Exported {} rows of {}",
-            null,
-            new Object[] {3, "oneonone.summary"});
-    LoggingEvent failure =
-        new LoggingEvent(
-            "fqcn", logger, Level.WARN, "Retrying", new IllegalStateException("reset"), null);
-    LoggingEvent unicode =
-        new LoggingEvent("fqcn", logger, Level.ERROR, "Zoë's report, 50% done", null, null);
-    for (LoggingEvent event : List.of(info, failure, unicode)) {
-      event.setTimeStamp(1_733_356_800_123L);
-    }
-    return List.of(info, failure, unicode);
+    IllegalStateException nested =
+        new IllegalStateException("commit failed", new java.io.IOException("disk full"));
+    nested.addSuppressed(new IllegalArgumentException("cleanup failed"));
+    List<LoggingEvent> events =
+        List.of(
+            event(logger, Level.INFO, "Exported {} rows of {}", null, 3, "oneonone.summary"),
+            event(logger, Level.WARN, "Retrying", new IllegalStateException("reset")),
+            event(logger, Level.ERROR, "Export failed", nested),
+            event(logger, Level.DEBUG, "Zoë's report, 50% done {}", null),
+            event(logger, Level.TRACE, null, null));
+    events.forEach(event -> event.setTimeStamp(1_733_356_800_123L));
+    return List.copyOf(events);
+  }
+
+  private static LoggingEvent event(
+      Logger logger, Level level, String message, Throwable thrown, Object... arguments) {
+    return new LoggingEvent("fqcn", logger, level, message, thrown, arguments);
   }
 
   private static String line(ConsoleAppender<ILoggingEvent> appender, ILoggingEvent event) {
