@@ -19,7 +19,7 @@ import java.util.Map;
  * crewexport's logging when nobody configured logback: log lines on stderr (stdout carries only the
  * results table), {@code io.crewexport} at {@code CREWEXPORT_LOG_LEVEL} (default INFO), the
  * libraries' chatter at WARN or above. It is what {@code docs/logback.xml} says, set up in code:
- * logback's XML configuration loads an XML parser and a few hundred classes, about a fifth of a
+ * logback's XML configuration loads an XML parser and some 500 classes, about a tenth of a CPU
  * second at every start.
  *
  * <p>logback finds this class through {@code META-INF/services} and asks it before its own
