@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the packaged {@code crewexport.jar} as a user does: {@code java -jar crewexport.jar demo}.
  */
 final class DemoJarIT {
+  private static final Pattern LOG_LINE =
+      Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO |DEBUG|WARN |ERROR) .+");
+
   @TempDir Path folder;
 
   @Test
@@ -44,6 +48,9 @@ final class DemoJarIT {
     assertThat(out).containsPattern("people\\.directory .* download +2000 ");
     assertThat(log).containsPattern("WAITING_ON_JOB \\(attempt 1, job [0-9a-f]{32}");
     assertThat(log).doesNotContain("Exception", "WARN");
+    // The jar's merged META-INF/services must still carry the logging set-up: time, level, message.
+    assertThat(log.lines()).allMatch(line -> LOG_LINE.matcher(line).matches());
+    assertThat(out.lines()).noneMatch(line -> LOG_LINE.matcher(line).matches());
     Path demo = folder.resolve("crewexport-demo");
     assertThat(demo.resolve("crewexport.duckdb")).isRegularFile();
     assertThat(demo.resolve("parquet/people.directory")).isDirectory();

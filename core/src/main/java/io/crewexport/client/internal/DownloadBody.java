@@ -1,14 +1,17 @@
 package io.crewexport.client.internal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import static io.crewexport.client.internal.JsonBody.writeFieldIfPresent;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.crewexport.ReportRequest;
+import java.io.IOException;
 
 /**
  * The JSON body of a download request. Dates go out as numbers {@code yyyymmdd}, as the vendor
  * wants; absent fields are left out.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record DownloadBody(Integer startDate, Integer endDate, String contentType, Boolean jobId) {
+public record DownloadBody(Integer startDate, Integer endDate, String contentType, Boolean jobId)
+    implements JsonBody {
 
   /** The body for {@code request}. */
   public static DownloadBody of(ReportRequest request, boolean forceJob) {
@@ -17,5 +20,13 @@ public record DownloadBody(Integer startDate, Integer endDate, String contentTyp
         request.optionalPeriod().map(p -> p.endNumber()).orElse(null),
         request.contentType().wireName(),
         forceJob ? Boolean.TRUE : null);
+  }
+
+  @Override
+  public void writeFields(JsonGenerator json) throws IOException {
+    writeFieldIfPresent(json, "startDate", startDate);
+    writeFieldIfPresent(json, "endDate", endDate);
+    writeFieldIfPresent(json, "contentType", contentType);
+    writeFieldIfPresent(json, "jobId", jobId);
   }
 }

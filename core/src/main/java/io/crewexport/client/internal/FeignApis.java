@@ -5,7 +5,6 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
-import feign.jackson.JacksonEncoder;
 import io.crewexport.Version;
 import io.crewexport.client.ClientSettings;
 import javax.net.ssl.SSLSocketFactory;
@@ -25,7 +24,7 @@ public final class FeignApis {
   private static Feign.Builder builder(ClientSettings settings) {
     return Feign.builder()
         .client(client(settings))
-        .encoder(new JacksonEncoder())
+        .encoder(new JsonBodyEncoder())
         // Retries, including on I/O errors, are the Retrier's job, within the vendor's rules.
         .retryer(Retryer.NEVER_RETRY)
         .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), false))

@@ -1,0 +1,44 @@
+package io.crewexport.runner.logging;
+
+import ch.qos.logback.classic.pattern.DateConverter;
+import ch.qos.logback.classic.pattern.EnsureExceptionHandling;
+import ch.qos.logback.classic.pattern.LevelConverter;
+import ch.qos.logback.classic.pattern.LineSeparatorConverter;
+import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.pattern.DynamicConverter;
+import ch.qos.logback.core.pattern.PatternLayoutBase;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * logback's {@code PatternLayout} for the four conversion words our pattern uses ({@code %d},
+ * {@code %level}, {@code %msg}, {@code %n}): the same parser, the same converters, and an exception
+ * appended as {@code PatternLayout} appends it. {@code PatternLayout} itself registers every
+ * conversion word logback knows when its class loads, some seventy converters and as many lambdas,
+ * about 0.05 s of every start.
+ */
+final class ConsoleLineLayout extends PatternLayoutBase<ILoggingEvent> {
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final Map<String, Supplier<DynamicConverter>> CONVERTERS =
+      Map.of(
+          "d", DateConverter::new,
+          "level", LevelConverter::new,
+          "msg", MessageConverter::new,
+          "n", LineSeparatorConverter::new);
+
+  ConsoleLineLayout() {
+    this.postCompileProcessor = new EnsureExceptionHandling();
+  }
+
+  @Override
+  protected Map<String, Supplier<DynamicConverter>> getDefaultConverterSupplierMap() {
+    return CONVERTERS;
+  }
+
+  @Override
+  public String doLayout(ILoggingEvent event) {
+    return isStarted() ? writeLoopOnConverters(event) : CoreConstants.EMPTY_STRING;
+  }
+}
