@@ -14,9 +14,11 @@ import java.util.List;
  */
 final class SinkPreparation implements AutoCloseable {
   private final Thread thread;
+  private final ExportTarget target;
   private volatile Throwable failure;
 
   private SinkPreparation(List<ReportSink> sinks, ExportTarget target, String threadName) {
+    this.target = target;
     this.thread = new Thread(() -> prepare(sinks, target), threadName);
     // Never keeps the JVM alive; the export waits for it before it ends anyway.
     thread.setDaemon(true);
@@ -33,10 +35,21 @@ final class SinkPreparation implements AutoCloseable {
    * Waits until every sink is prepared.
    *
    * @throws CrewexportException the first sink's failure: as it threw it if it was one, else with
-   *     code {@code SINK_FAILED} (an {@link Error} other than a {@link LinkageError} as it is)
+   *     code {@code SINK_FAILED} (an {@link Error} other than a {@link LinkageError} as it is); or
+   *     {@code INTERRUPTED} if the waiting thread is interrupted
    */
   void await() {
-    Threads.joinUninterruptibly(thread);
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      // A sink waiting on a slow destination gives up when interrupted; close() waits for it.
+      thread.interrupt();
+      Thread.currentThread().interrupt();
+      throw new CrewexportException(
+          ErrorCode.INTERRUPTED,
+          target.describe() + ": interrupted while the sinks prepare; nothing was written.",
+          e);
+    }
     if (failure instanceof Error error) {
       throw error;
     }
@@ -45,9 +58,13 @@ final class SinkPreparation implements AutoCloseable {
     }
   }
 
-  /** Waits for the thread, so that no sink is still being prepared once the export ends. */
+  /**
+   * Interrupts the preparation if it still runs (the export failed or was interrupted before it
+   * ended) and waits for it, so that no sink is still being prepared once the export ends.
+   */
   @Override
   public void close() {
+    thread.interrupt();
     Threads.joinUninterruptibly(thread);
   }
 

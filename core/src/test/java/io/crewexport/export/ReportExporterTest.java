@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -32,6 +33,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,9 +49,16 @@ final class ReportExporterTest {
   static WireMockExtension server =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+  private static final String DOWNLOAD_THREAD = "crewexport-download-oneonone_summary";
+
   @TempDir Path spool;
   private final ManualClock clock = new ManualClock();
   private final Period year = Period.parse("2024-01-01", "2024-12-31");
+
+  @AfterEach
+  void clearInterrupt() {
+    Thread.interrupted();
+  }
 
   @Test
   void exportsTheVendorSampleTypedIntoTheSink() {
@@ -152,6 +165,73 @@ final class ReportExporterTest {
 
     assertThat(memory.opened()).isZero();
     assertThat(spool).isEmptyDirectory();
+  }
+
+  @Test
+  void anInterruptWhileTheSinksPrepareEndsTheExportAsInterrupted() {
+    serveSample();
+    InMemorySink memory = new InMemorySink();
+    Thread exporting = Thread.currentThread();
+    ReportSink sink =
+        preparing(
+            memory,
+            () -> {
+              exporting.interrupt();
+              // The body is in by the time the sinks are ready, as for a short report.
+              awaitEndOf(DOWNLOAD_THREAD);
+            });
+
+    Throwable thrown = catchThrowable(() -> exporter().export(request(), List.of(sink), target()));
+
+    assertThat(thrown)
+        .isInstanceOfSatisfying(
+            CrewexportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERRUPTED));
+    assertThat(memory.partitions()).isZero();
+    assertThat(spool).isEmptyDirectory();
+  }
+
+  @Test
+  void anInterruptReachesASinkStillPreparingSoTheExportEndsWithoutWaitingForIt() throws Exception {
+    serveSample();
+    CountDownLatch preparing = new CountDownLatch(1);
+    AtomicBoolean prepareInterrupted = new AtomicBoolean();
+    // A prepare that waits on something slow, such as an object store that does not answer, and
+    // gives up when interrupted. The bound only keeps a broken exporter from hanging the suite.
+    ReportSink sink =
+        preparing(
+            new InMemorySink(),
+            () -> {
+              preparing.countDown();
+              try {
+                new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                prepareInterrupted.set(true);
+              }
+            });
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread exporting =
+        new Thread(
+            () ->
+                thrown.set(
+                    catchThrowable(() -> exporter().export(request(), List.of(sink), target()))));
+    exporting.start();
+    preparing.await();
+
+    exporting.interrupt();
+    exporting.join();
+
+    assertThat(prepareInterrupted).as("the interrupt reached the preparing sink").isTrue();
+    assertThat(thrown.get())
+        .isInstanceOfSatisfying(
+            CrewexportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERRUPTED));
+    assertThat(spool).isEmptyDirectory();
+  }
+
+  private static void awaitEndOf(String threadName) {
+    while (Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals(threadName) && t.isAlive())) {
+      Thread.onSpinWait();
+    }
   }
 
   /** {@code sink}, with {@code preparation} run by its {@link ReportSink#prepare}. */

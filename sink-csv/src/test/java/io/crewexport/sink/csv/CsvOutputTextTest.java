@@ -1,11 +1,16 @@
 package io.crewexport.sink.csv;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +24,11 @@ final class CsvOutputTextTest {
   // Chars outside Latin-1 whose low byte is ASCII, a special or NUL: Strings holding them are
   // UTF-16 inside, and a fast path that read only low bytes would take them for ASCII.
   private static final String ASCII_LOW_BYTES = "中丬丢Ċč Ĭ Ģģ Ā Ԁ";
+  // Random texts draw from these, and from SURROGATES, now and then.
+  private static final String ALPHABET =
+      "abcXYZ09 #,\"\r\n\t\u0000\u007f\u0080\u00a2\u00ac\u00a3\u00ff\u00e9"
+          + "\u0122\u012c\u010a\u010d\u0123\u4e2d\u4e22\u0800\u07ff\uffff\ufeff";
+  private static final String[] SURROGATES = {"\ud83d\ude00", "\ud83d", "\ude00"};
 
   @Test
   void asciiTextsWithEachSpecialCharAtTheStartMiddleAndEnd() throws IOException {
@@ -106,6 +116,48 @@ final class CsvOutputTextTest {
     }
   }
 
+  @Test
+  void randomRecordsAreWrittenAsFastCsvWritesThem() throws IOException {
+    for (long seed = 0; seed < 40; seed++) {
+      SplittableRandom random = new SplittableRandom(seed);
+      List<List<String>> records = new ArrayList<>();
+      for (int r = 0; r < 60; r++) {
+        List<String> fields = new ArrayList<>();
+        int count = 1 + random.nextInt(6);
+        for (int f = 0; f < count; f++) {
+          fields.add(text(random));
+        }
+        records.add(fields);
+      }
+      assertThat(oursRecords(records)).as("seed %d", seed).isEqualTo(fastCsvRecords(records));
+    }
+  }
+
+  private static String text(SplittableRandom random) {
+    int length =
+        switch (random.nextInt(8)) {
+          case 0 -> CsvOutput.LONGEST_SHORT_TEXT - 3 + random.nextInt(7);
+          case 1 -> random.nextInt(3000);
+          default -> random.nextInt(12);
+        };
+    // Mostly plain ASCII, as the fast path expects, with a rare other char.
+    double odd = random.nextDouble() < 0.5 ? 0 : random.nextDouble() * 0.2;
+    StringBuilder text = new StringBuilder(length + 2);
+    while (text.length() < length) {
+      if (random.nextDouble() >= odd) {
+        text.append((char) ('a' + random.nextInt(26)));
+      } else if (random.nextInt(6) == 0) {
+        text.append(SURROGATES[random.nextInt(SURROGATES.length)]);
+      } else {
+        text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+      }
+    }
+    if (random.nextInt(10) == 0) {
+      text.insert(0, '#');
+    }
+    return text.toString();
+  }
+
   /** Short ASCII fields that take {@code bytes} bytes, with the comma after each. */
   private static List<String> fillers(int bytes) {
     List<String> fields = new ArrayList<>();
@@ -137,21 +189,41 @@ final class CsvOutputTextTest {
   }
 
   private static byte[] ours(List<String> fields) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    CsvOutput csv = new CsvOutput(bytes);
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        csv.separator();
-      }
-      csv.text(fields.get(i), i == 0);
-    }
-    csv.endRecord();
-    csv.close();
-    return bytes.toByteArray();
+    return oursRecords(List.of(fields));
   }
 
   private static byte[] fastCsv(List<String> fields) throws IOException {
     return FastCsvReference.write(fields, List.of(), false);
+  }
+
+  private static byte[] oursRecords(List<List<String>> records) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CsvOutput csv = new CsvOutput(bytes);
+    for (List<String> fields : records) {
+      for (int i = 0; i < fields.size(); i++) {
+        if (i > 0) {
+          csv.separator();
+        }
+        csv.text(fields.get(i), i == 0);
+      }
+      csv.endRecord();
+    }
+    csv.close();
+    return bytes.toByteArray();
+  }
+
+  private static byte[] fastCsvRecords(List<List<String>> records) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (CsvWriter csv =
+        CsvWriter.builder()
+            .lineDelimiter(LineDelimiter.CRLF)
+            .quoteStrategy(QuoteStrategies.EMPTY)
+            .build(bytes, UTF_8)) {
+      for (List<String> fields : records) {
+        csv.writeRecord(fields);
+      }
+    }
+    return bytes.toByteArray();
   }
 
   /** The text with every char outside printable ASCII as a Java escape, for failure messages. */
