@@ -55,6 +55,7 @@ final class BodyBatches implements AutoCloseable {
   private final int batchRows;
   private final String source;
   private volatile Conversion conversion;
+  private volatile boolean textUnread;
   private boolean ended;
 
   /**
@@ -79,6 +80,14 @@ final class BodyBatches implements AutoCloseable {
    */
   void convertWith(RowConverter converter, InferredSchema known) {
     conversion = new Conversion(converter, known);
+  }
+
+  /**
+   * Says that from now on nobody reads the rows' text but inference: the reader may leave {@code
+   * null} in the cells of columns inference no longer reads (those that can only be TEXT).
+   */
+  void skipUnreadText() {
+    textUnread = true;
   }
 
   /** Batches read and waiting to be taken. */
@@ -122,7 +131,12 @@ final class BodyBatches implements AutoCloseable {
       // One row read ahead, so that a batch that ends the body says so even when it is full.
       String[] cells = reader.next();
       boolean last = false;
+      boolean[] skipped = null;
       while (!last) {
+        if (textUnread && inference != null && inference.textOnly() != skipped) {
+          skipped = inference.textOnly();
+          reader.skipText(skipped);
+        }
         String[][] rows = new String[batchRows][];
         int count = 0;
         for (; cells != null && count < batchRows; cells = reader.next()) {

@@ -115,6 +115,9 @@ final class BodyExport {
         }
         if (writers.anyTakesRows()) {
           batches.convertWith(evolved.converter(), guessed);
+        } else {
+          // The rows only count and feed inference: a body that needs them is read again.
+          batches.skipUnreadText();
         }
         long rows = 0;
         InferredSchema known = guessed;

@@ -33,6 +33,9 @@ interface CsvRecords extends Closeable {
   /** Whether a cell read so far starts with spaces and then a quote. */
   boolean hasSpacedQuote();
 
+  /** See {@link ReportReader#skipText}; the default ignores it. */
+  default void skipText(boolean[] unread) {}
+
   @Override
   void close() throws IOException;
 

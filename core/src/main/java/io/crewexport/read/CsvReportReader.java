@@ -105,6 +105,11 @@ public final class CsvReportReader implements ReportReader {
   }
 
   @Override
+  public void skipText(boolean[] unread) {
+    records.skipText(unread);
+  }
+
+  @Override
   public void close() {
     try {
       records.close();

@@ -38,6 +38,13 @@ public interface ReportReader extends Closeable {
     return false;
   }
 
+  /**
+   * Lets later rows leave {@code null} in the cells of the columns marked in {@code unread}, whose
+   * text nobody reads; their bytes are still checked, and fail the read as before. A reader may
+   * ignore it, as the default does.
+   */
+  default void skipText(boolean[] unread) {}
+
   @Override
   void close();
 }

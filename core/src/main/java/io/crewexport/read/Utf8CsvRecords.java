@@ -30,6 +30,8 @@ final class Utf8CsvRecords implements CsvRecords {
   private final InputStream in;
   private final int maxRecord;
   private final Utf8Cells text = new Utf8Cells();
+  // Columns whose text nobody reads: no String is made, but the bytes are still checked.
+  private boolean[] unread;
 
   private byte[] buffer;
   private int limit;
@@ -278,6 +280,11 @@ final class Utf8CsvRecords implements CsvRecords {
     return RECORD;
   }
 
+  @Override
+  public void skipText(boolean[] unread) {
+    this.unread = unread.clone();
+  }
+
   /** Notes the bounds of cell number {@code index}, if kept. */
   private int cell(int index, int start, int end, byte flag) {
     int kept = width < 0 ? MAX_COLUMNS : width;
@@ -307,7 +314,14 @@ final class Utf8CsvRecords implements CsvRecords {
     } else {
       cells = new String[width];
       for (int i = 0, kept = Math.min(count, width); i < kept; i++) {
-        if (starts[i] < ends[i]) {
+        if (starts[i] == ends[i]) {
+          continue;
+        }
+        if (unread != null && i < unread.length && unread[i]) {
+          if (flags[i] >= Utf8Cells.NON_ASCII) {
+            text.check(buffer, starts[i], ends[i], bufferOffset);
+          }
+        } else {
           cells[i] = text.text(buffer, starts[i], ends[i], flags[i], bufferOffset);
         }
       }

@@ -1,6 +1,7 @@
 package io.crewexport.schema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -26,6 +27,8 @@ public final class TypeInference {
   private final int[] open;
 
   private int openCount;
+  private boolean[] textOnly;
+  private int textOnlyCount;
 
   /** Inference without pins. */
   public TypeInference(List<String> headings) {
@@ -56,6 +59,22 @@ public final class TypeInference {
         k++;
       }
     }
+  }
+
+  /**
+   * The columns that can only be TEXT by now, whose later cells inference does not read; the same
+   * array until another column joins them.
+   */
+  public boolean[] textOnly() {
+    if (textOnly == null || textOnlyCount != stats.length - openCount) {
+      textOnly = new boolean[stats.length];
+      Arrays.fill(textOnly, true);
+      for (int k = 0; k < openCount; k++) {
+        textOnly[open[k]] = false;
+      }
+      textOnlyCount = stats.length - openCount;
+    }
+    return textOnly;
   }
 
   /** What each column's values seen so far fit, with the policy to apply. */
