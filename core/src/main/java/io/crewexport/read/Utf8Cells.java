@@ -63,6 +63,38 @@ final class Utf8Cells {
   }
 
   /**
+   * Whether {@code bytes[start, end)} are well-formed UTF-8: no stray continuation byte, overlong
+   * form, surrogate or code point past U+10FFFF. A quick look, without decoding; a caller that
+   * needs the error's exact words then asks {@link #check}.
+   */
+  static boolean wellFormed(byte[] bytes, int start, int end) {
+    int i = start;
+    while (i < end) {
+      int lead = bytes[i] & 0xFF;
+      int length = lead < 0x80 ? 1 : lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      if (length == 0 || lead > 0xF4 || i + length > end) {
+        return false;
+      }
+      for (int k = 1; k < length; k++) {
+        if ((bytes[i + k] & 0xC0) != 0x80) {
+          return false;
+        }
+      }
+      if (length >= 3) {
+        int second = bytes[i + 1] & 0xFF;
+        if (lead == 0xE0 && second < 0xA0 // overlong
+            || lead == 0xED && second >= 0xA0 // a surrogate
+            || lead == 0xF0 && second < 0x90 // overlong
+            || lead == 0xF4 && second >= 0x90) { // past U+10FFFF
+          return false;
+        }
+      }
+      i += length;
+    }
+    return true;
+  }
+
+  /**
    * Throws unless {@code bytes[start, end)} are UTF-8.
    *
    * @param offset where {@code bytes[0]} lies in the file

@@ -318,7 +318,8 @@ final class Utf8CsvRecords implements CsvRecords {
           continue;
         }
         if (unread != null && i < unread.length && unread[i]) {
-          if (flags[i] >= Utf8Cells.NON_ASCII) {
+          if (flags[i] >= Utf8Cells.NON_ASCII
+              && !Utf8Cells.wellFormed(buffer, starts[i], ends[i])) {
             text.check(buffer, starts[i], ends[i], bufferOffset);
           }
         } else {

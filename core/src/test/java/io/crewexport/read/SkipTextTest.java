@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +45,30 @@ final class SkipTextTest {
     assertThat(read).isNotNull();
     assertThat(skipped).isNotNull().hasMessage(read.getMessage());
     assertThat(skipped).hasSameClassAs(read);
+  }
+
+  @Test
+  void wellFormedAgreesWithTheJdkDecoderOnRandomBytes() {
+    Random random = new Random(7);
+    CharsetDecoder decoder = UTF_8.newDecoder();
+    for (int n = 0; n < 200_000; n++) {
+      byte[] bytes = new byte[1 + random.nextInt(6)];
+      for (int i = 0; i < bytes.length; i++) {
+        // Mostly the bytes that start or continue a sequence, where the edge cases are.
+        bytes[i] =
+            (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : 0x80 + random.nextInt(0x78));
+      }
+      boolean jdk;
+      try {
+        decoder.reset().decode(ByteBuffer.wrap(bytes));
+        jdk = true;
+      } catch (CharacterCodingException e) {
+        jdk = false;
+      }
+      assertThat(Utf8Cells.wellFormed(bytes, 0, bytes.length))
+          .as("%s", HexFormat.of().formatHex(bytes))
+          .isEqualTo(jdk);
+    }
   }
 
   private Throwable failure(byte[] body, boolean skip) {
