@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes each report into a table of a DuckDB database file, one transaction per export.
@@ -44,6 +45,9 @@ import java.sql.SQLException;
  * while this one does, other processes, the {@code duckdb} CLI included, cannot open it.
  */
 public final class DuckDbSink implements ReportSink {
+  // Whether an in-memory database opened in this process: DuckDB's library is loaded for good.
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
   private final DuckDbFiles files = DuckDbFiles.shared();
 
   @Inject
@@ -57,15 +61,18 @@ public final class DuckDbSink implements ReportSink {
   /**
    * Reads the options, and loads DuckDB's native library by opening an in-memory database, so that
    * a library that does not load on this machine (an unsupported platform, a temporary folder
-   * mounted {@code noexec}) fails before the download ends. The database file opens only in {@link
-   * #open}.
+   * mounted {@code noexec}) fails before the download ends; once per process, after the first
+   * success. The database file opens only in {@link #open}.
    */
   @Override
   public void prepare(ExportTarget target) {
     requireNonNull(target, "target");
     DuckDbSinkConfig.from(target);
+    if (STARTED.get()) {
+      return;
+    }
     try (Connection inMemory = DriverManager.getConnection("jdbc:duckdb:")) {
-      // Opened and closed: the library is loaded now, for every later connection.
+      STARTED.set(true);
     } catch (SQLException | LinkageError e) {
       throw new CrewexportException(
           ErrorCode.SINK_FAILED,
