@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * inside it, unless the option {@code allow-overlap} is {@code true}: the rule of {@link
  * io.crewexport.spi.PeriodReplacement}, which the file sinks follow too. Columns are added as
  * reports gain them and never dropped; a column whose values no longer fit its type is widened
- * (whole numbers to decimals, anything else to text).
+ * (whole numbers to decimals, anything else to text). An export's rows land in no particular order,
+ * as DuckDB's parallel CSV reader inserts them, unless {@code duckdb.keep-row-order} is {@code
+ * true}.
  *
  * <p>Exports to one file in this process share one DuckDB instance and write one after another:
  * {@link #open} waits while another export to the file is open, so a thread must commit or abort

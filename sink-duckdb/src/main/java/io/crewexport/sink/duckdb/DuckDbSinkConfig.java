@@ -19,15 +19,19 @@ import java.util.regex.Pattern;
  * config.file(); // <outputRoot>/crewexport.duckdb unless the option duckdb.file names another
  * }</pre>
  *
- * <p>{@code memoryLimit} and {@code threads} apply to the whole database instance, which every
- * export to the same file in this process shares: the last export opened sets them.
+ * <p>{@code memoryLimit}, {@code threads} and {@code keepRowOrder} apply to the whole database
+ * instance, which every export to the same file in this process shares: the last export opened sets
+ * them.
  *
  * @param file the database file, absolute
  * @param schema the DuckDB schema that holds the report tables
  * @param memoryLimit DuckDB's {@code memory_limit}, such as {@code 1GB}
  * @param threads DuckDB's {@code threads}
+ * @param keepRowOrder DuckDB's {@code preserve_insertion_order}: whether a table's new rows keep
+ *     the report's order, which costs DuckDB's parallel CSV reader some time
  */
-public record DuckDbSinkConfig(Path file, String schema, String memoryLimit, int threads) {
+public record DuckDbSinkConfig(
+    Path file, String schema, String memoryLimit, int threads, boolean keepRowOrder) {
   /** Option key: the database file; default {@code <outputRoot>/crewexport.duckdb}. */
   public static final String FILE = "duckdb.file";
 
@@ -39,6 +43,11 @@ public record DuckDbSinkConfig(Path file, String schema, String memoryLimit, int
 
   /** Option key: DuckDB's worker threads; default {@code 2}. */
   public static final String THREADS = "duckdb.threads";
+
+  /**
+   * Option key: {@code true} to keep the report's row order in the table; default {@code false}.
+   */
+  public static final String KEEP_ROW_ORDER = "duckdb.keep-row-order";
 
   /** The database file's name in the output root, unless {@link #FILE} names another file. */
   public static final String DEFAULT_FILE_NAME = "crewexport.duckdb";
@@ -79,6 +88,11 @@ public record DuckDbSinkConfig(Path file, String schema, String memoryLimit, int
     }
   }
 
+  /** Settings that let rows land in any order, the default. */
+  public DuckDbSinkConfig(Path file, String schema, String memoryLimit, int threads) {
+    this(file, schema, memoryLimit, threads, false);
+  }
+
   /** The settings for {@code target}: its options, and defaults for those it does not set. */
   public static DuckDbSinkConfig from(ExportTarget target) {
     requireNonNull(target, "target");
@@ -87,7 +101,8 @@ public record DuckDbSinkConfig(Path file, String schema, String memoryLimit, int
         file,
         target.option(SCHEMA).orElse(DEFAULT_SCHEMA),
         target.option(MEMORY_LIMIT).orElse(DEFAULT_MEMORY_LIMIT),
-        threads(target.option(THREADS)));
+        threads(target.option(THREADS)),
+        keepRowOrder(target.option(KEEP_ROW_ORDER)));
   }
 
   private static Path defaultFile(ExportTarget target) {
@@ -115,6 +130,14 @@ public record DuckDbSinkConfig(Path file, String schema, String memoryLimit, int
     } catch (NumberFormatException e) {
       throw invalid(THREADS, "a whole number from 1 to " + MAX_THREADS, option.get());
     }
+  }
+
+  private static boolean keepRowOrder(Optional<String> option) {
+    String value = option.map(String::trim).orElse("false");
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw invalid(KEEP_ROW_ORDER, "true or false", option.get());
   }
 
   private static CrewexportException notLocal(String root) {

@@ -22,6 +22,7 @@ final class DuckDbSinkConfigTest {
     assertThat(config.schema()).isEqualTo("main");
     assertThat(config.memoryLimit()).isEqualTo("1GB");
     assertThat(config.threads()).isEqualTo(2);
+    assertThat(config.keepRowOrder()).isFalse();
   }
 
   @Test
@@ -31,20 +32,36 @@ final class DuckDbSinkConfigTest {
             "duckdb.file", "/elsewhere/hr.duckdb",
             "duckdb.schema", "tenant_a",
             "duckdb.memory-limit", "512MB",
-            "duckdb.threads", "4");
+            "duckdb.threads", "4",
+            "duckdb.keep-row-order", " TRUE ");
 
     DuckDbSinkConfig config = DuckDbSinkConfig.from(target(ROOT.toString(), options));
 
     assertThat(config)
-        .isEqualTo(new DuckDbSinkConfig(Path.of("/elsewhere/hr.duckdb"), "tenant_a", "512MB", 4));
+        .isEqualTo(
+            new DuckDbSinkConfig(Path.of("/elsewhere/hr.duckdb"), "tenant_a", "512MB", 4, true));
     assertThat(
             new String[] {
               DuckDbSinkConfig.FILE,
               DuckDbSinkConfig.SCHEMA,
               DuckDbSinkConfig.MEMORY_LIMIT,
-              DuckDbSinkConfig.THREADS
+              DuckDbSinkConfig.THREADS,
+              DuckDbSinkConfig.KEEP_ROW_ORDER
             })
         .containsExactlyInAnyOrderElementsOf(options.keySet());
+  }
+
+  @Test
+  void refusesARowOrderOtherThanTrueOrFalse() {
+    assertThatThrownBy(
+            () ->
+                DuckDbSinkConfig.from(
+                    target(ROOT.toString(), Map.of("duckdb.keep-row-order", "yes"))))
+        .isInstanceOfSatisfying(
+            CrewexportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION))
+        .hasMessageContaining("duckdb.keep-row-order")
+        .hasMessageContaining("true or false")
+        .hasMessageContaining("'yes'");
   }
 
   @Test

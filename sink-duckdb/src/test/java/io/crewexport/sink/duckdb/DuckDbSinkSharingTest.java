@@ -35,6 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 final class DuckDbSinkSharingTest {
   private static final Period JANUARY = period("2024-01-01", "2024-01-31");
+  private static final Period FEBRUARY = period("2024-02-01", "2024-02-29");
+  private static final String SETTINGS =
+      "SELECT current_setting('memory_limit'), current_setting('threads'),"
+          + " current_setting('preserve_insertion_order')";
 
   private final DuckDbSink sink = new DuckDbSink();
 
@@ -120,15 +124,21 @@ final class DuckDbSinkSharingTest {
   }
 
   @Test
-  void setsMemoryLimitAndThreadsOnTheDatabase() {
-    Map<String, String> options = Map.of("duckdb.memory-limit", "256MiB", "duckdb.threads", "3");
+  void setsMemoryLimitThreadsAndRowOrderOnTheDatabase() {
+    Map<String, String> options =
+        Map.of(
+            "duckdb.memory-limit", "256MiB",
+            "duckdb.threads", "3",
+            "duckdb.keep-row-order", "true");
 
     try (SinkWriter writer = sink.open(SMALL, target(out, JANUARY, "run-1", options))) {
-      assertThat(
-              DuckDb.rows(
-                  databaseFile(out),
-                  "SELECT current_setting('memory_limit'), current_setting('threads')"))
-          .containsExactly(List.of("256.0 MiB", 3L));
+      assertThat(DuckDb.rows(databaseFile(out), SETTINGS))
+          .containsExactly(List.of("256.0 MiB", 3L, true));
+      writer.commit();
+    }
+    try (SinkWriter writer = sink.open(SMALL, target(out, FEBRUARY, "run-2"))) {
+      assertThat(DuckDb.rows(databaseFile(out), SETTINGS))
+          .containsExactly(List.of("953.6 MiB", 2L, false));
       writer.commit();
     }
   }
