@@ -19,7 +19,7 @@ final class SinkPreparation implements AutoCloseable {
 
   private SinkPreparation(List<ReportSink> sinks, ExportTarget target, String threadName) {
     this.target = target;
-    this.thread = new Thread(() -> prepare(sinks, target), threadName);
+    this.thread = new Thread(() -> prepare(sinks), threadName);
     // Never keeps the JVM alive; the export waits for it before it ends anyway.
     thread.setDaemon(true);
   }
@@ -68,7 +68,7 @@ final class SinkPreparation implements AutoCloseable {
     Threads.joinUninterruptibly(thread);
   }
 
-  private void prepare(List<ReportSink> sinks, ExportTarget target) {
+  private void prepare(List<ReportSink> sinks) {
     for (ReportSink sink : sinks) {
       try {
         sink.prepare(target);

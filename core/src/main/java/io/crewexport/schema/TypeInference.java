@@ -28,7 +28,8 @@ public final class TypeInference {
 
   private int openCount;
   private boolean[] textOnly;
-  private int textOnlyCount;
+  // openCount when textOnly was made: it only falls, so a change means a new column is text.
+  private int openAtTextOnly = -1;
 
   /** Inference without pins. */
   public TypeInference(List<String> headings) {
@@ -66,13 +67,13 @@ public final class TypeInference {
    * array until another column joins them.
    */
   public boolean[] textOnly() {
-    if (textOnly == null || textOnlyCount != stats.length - openCount) {
+    if (openAtTextOnly != openCount) {
       textOnly = new boolean[stats.length];
       Arrays.fill(textOnly, true);
       for (int k = 0; k < openCount; k++) {
         textOnly[open[k]] = false;
       }
-      textOnlyCount = stats.length - openCount;
+      openAtTextOnly = openCount;
     }
     return textOnly;
   }

@@ -120,20 +120,7 @@ final class ReportExporterTest {
     CrewexportException refused =
         new CrewexportException(ErrorCode.CONFIGURATION, "bucket lake-x does not exist");
 
-    assertThatThrownBy(
-            () ->
-                exporter()
-                    .export(
-                        request(),
-                        List.of(
-                            memory,
-                            preparing(
-                                memory,
-                                () -> {
-                                  throw refused;
-                                })),
-                        target()))
-        .isSameAs(refused);
+    assertThat(failureOf(memory, refusing(memory, refused))).isSameAs(refused);
 
     assertThat(memory.opened()).isZero();
     assertThat(spool).isEmptyDirectory();
@@ -144,18 +131,7 @@ final class ReportExporterTest {
     serveSample();
     InMemorySink memory = new InMemorySink();
 
-    assertThatThrownBy(
-            () ->
-                exporter()
-                    .export(
-                        request(),
-                        List.of(
-                            preparing(
-                                memory,
-                                () -> {
-                                  throw new IllegalStateException("no codec");
-                                })),
-                        target()))
+    assertThat(failureOf(refusing(memory, new IllegalStateException("no codec"))))
         .isInstanceOfSatisfying(
             CrewexportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SINK_FAILED))
         .hasMessageContaining("oneonone.summary")
@@ -232,6 +208,20 @@ final class ReportExporterTest {
         .anyMatch(t -> t.getName().equals(threadName) && t.isAlive())) {
       Thread.onSpinWait();
     }
+  }
+
+  /** What exporting the sample to {@code sinks} throws, or null. */
+  private Throwable failureOf(ReportSink... sinks) {
+    return catchThrowable(() -> exporter().export(request(), List.of(sinks), target()));
+  }
+
+  /** {@code sink}, whose {@link ReportSink#prepare} throws {@code failure}. */
+  private static ReportSink refusing(ReportSink sink, RuntimeException failure) {
+    return preparing(
+        sink,
+        () -> {
+          throw failure;
+        });
   }
 
   /** {@code sink}, with {@code preparation} run by its {@link ReportSink#prepare}. */

@@ -30,8 +30,8 @@ final class EagerSyncFile extends FileOutputStream {
   private final Syncer syncer;
   private long unsynced;
   private Thread pending;
-  private volatile IOException backgroundFailure;
-  private IOException failed;
+  // The first failed sync's error, set by the sync thread; the writer reads it after a join.
+  private volatile IOException failed;
 
   EagerSyncFile(File file) throws FileNotFoundException {
     this(file, SYNC_EVERY, FileDescriptor::sync);
@@ -89,7 +89,6 @@ final class EagerSyncFile extends FileOutputStream {
   private void wrote(int bytes) {
     unsynced += bytes;
     if (unsynced >= syncEvery && (pending == null || !pending.isAlive())) {
-      awaitPending(); // ended already: only keeps its failure
       unsynced = 0;
       // A thread per sync rather than a pool: none outlives the file, and a sync is rare.
       pending = new Thread(this::syncNow, "crewexport-fsync");
@@ -102,7 +101,9 @@ final class EagerSyncFile extends FileOutputStream {
     try {
       syncer.sync(getFD());
     } catch (IOException e) {
-      backgroundFailure = e;
+      if (failed == null) {
+        failed = e;
+      }
     }
   }
 
@@ -120,9 +121,6 @@ final class EagerSyncFile extends FileOutputStream {
       }
     }
     pending = null;
-    if (backgroundFailure != null && failed == null) {
-      failed = backgroundFailure;
-    }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
