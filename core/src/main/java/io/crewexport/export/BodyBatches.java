@@ -4,6 +4,7 @@ import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.read.ReportReader;
 import io.crewexport.schema.InferredSchema;
+import io.crewexport.schema.RowCells;
 import io.crewexport.schema.RowConverter;
 import io.crewexport.schema.TypeInference;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ final class BodyBatches implements AutoCloseable {
   /**
    * Consecutive rows of the body.
    *
-   * @param rows the rows, as the reader gave them
+   * @param rows the rows, as the reader gave them; null rows once only inference reads them
    * @param values the rows converted by the reading thread, or null
    * @param inferred what inference knew after the last of them, or null without inference
    * @param last whether no rows follow
@@ -83,8 +84,9 @@ final class BodyBatches implements AutoCloseable {
   }
 
   /**
-   * Says that from now on nobody reads the rows' text but inference: the reader may leave {@code
-   * null} in the cells of columns inference no longer reads (those that can only be TEXT).
+   * Says that from now on nobody reads the rows' text but inference: later batches hold as many
+   * rows as they should, but the rows are {@code null} (at most the first row of the first such
+   * batch is kept), and inference looks at the cells where the reader holds them.
    */
   void skipUnreadText() {
     textUnread = true;
@@ -128,28 +130,45 @@ final class BodyBatches implements AutoCloseable {
 
   private void read(ReportReader reader, TypeInference inference) {
     try {
-      // One row read ahead, so that a batch that ends the body says so even when it is full.
+      // One row read ahead, so that a batch that ends the body says so even when it is full:
+      // an array of texts, or, once only inference reads the rows, cells looked at in place.
       String[] cells = reader.next();
-      boolean last = false;
+      RowCells looked = null;
+      boolean more = cells != null;
       boolean[] skipped = null;
+      boolean last = false;
       while (!last) {
-        if (textUnread && inference != null && inference.textOnly() != skipped) {
+        boolean onlyInferred = textUnread && inference != null;
+        if (onlyInferred && inference.textOnly() != skipped) {
           skipped = inference.textOnly();
           reader.skipText(skipped);
         }
         String[][] rows = new String[batchRows][];
         int count = 0;
-        for (; cells != null && count < batchRows; cells = reader.next()) {
-          if (inference != null) {
-            inference.accept(cells);
+        for (; more && count < batchRows; count++) {
+          if (cells != null) {
+            if (inference != null) {
+              inference.accept(cells);
+            }
+            rows[count] = cells;
+            cells = null;
+          } else {
+            inference.accept(looked);
           }
-          rows[count++] = cells;
+          if (onlyInferred) {
+            looked = reader.nextCells();
+            more = looked != null;
+          } else {
+            cells = reader.next();
+            more = cells != null;
+          }
         }
-        last = cells == null;
+        last = !more;
         rows = count == batchRows ? rows : Arrays.copyOf(rows, count);
         hand(
             batch(
                 rows,
+                onlyInferred,
                 snapshot(inference),
                 last,
                 last ? reader.paddedRows() : 0,
@@ -168,10 +187,15 @@ final class BodyBatches implements AutoCloseable {
 
   /** A batch, converted here if the writing thread lags and the converter still holds. */
   private Batch batch(
-      String[][] rows, InferredSchema inferred, boolean last, long padded, boolean spacedQuote) {
+      String[][] rows,
+      boolean onlyInferred,
+      InferredSchema inferred,
+      boolean last,
+      long padded,
+      boolean spacedQuote) {
     Conversion now = conversion;
     Object[][] values = null;
-    if (now != null && queue.size() >= DEPTH / 2 && now.known().equals(inferred)) {
+    if (!onlyInferred && now != null && queue.size() >= DEPTH / 2 && now.known().equals(inferred)) {
       values = new Object[rows.length][];
       for (int i = 0; i < rows.length; i++) {
         values[i] = now.converter().convertInferred(rows[i]);

@@ -6,6 +6,7 @@ import io.crewexport.ReportRequest;
 import io.crewexport.read.ReportReader;
 import io.crewexport.schema.EvolvedSchema;
 import io.crewexport.schema.InferredSchema;
+import io.crewexport.schema.RowCells;
 import io.crewexport.schema.RowConverter;
 import io.crewexport.schema.SchemaPolicy;
 import io.crewexport.schema.TypeInference;
@@ -192,8 +193,13 @@ final class BodyExport {
     try (ReportReader reader = open()) {
       TypeInference inference = new TypeInference(reader.headings(), policy);
       rows = 0;
-      for (String[] cells; (cells = reader.next()) != null; rows++) {
+      boolean[] skipped = null;
+      for (RowCells cells; (cells = reader.nextCells()) != null; rows++) {
         inference.accept(cells);
+        if (inference.textOnly() != skipped) {
+          skipped = inference.textOnly();
+          reader.skipText(skipped);
+        }
       }
       inferred = inference.result();
     }

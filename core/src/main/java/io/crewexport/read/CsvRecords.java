@@ -1,5 +1,6 @@
 package io.crewexport.read;
 
+import io.crewexport.schema.RowCells;
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -20,6 +21,15 @@ interface CsvRecords extends Closeable {
    *     that are not valid in the charset, or the read's own failure
    */
   String[] next();
+
+  /**
+   * The next record as cells to look at, good until the next call, or {@code null} at the end;
+   * fails as {@link #next} does. The default makes every cell's String.
+   */
+  default RowCells nextCells() {
+    String[] cells = next();
+    return cells == null ? null : column -> cells[column];
+  }
 
   /** Fixes the number of columns once the heading row is read. */
   void width(int columns);

@@ -2,6 +2,7 @@ package io.crewexport.read;
 
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
+import io.crewexport.schema.RowCells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads an RFC 4180 CSV report, a UTF-8 one straight from its bytes ({@link Utf8CsvRecords}), one
@@ -74,7 +76,16 @@ public final class CsvReportReader implements ReportReader {
 
   @Override
   public String[] next() {
-    String[] cells = nextRecord();
+    return counted(nextRecord(records::next));
+  }
+
+  @Override
+  public RowCells nextCells() {
+    return counted(nextRecord(records::nextCells));
+  }
+
+  /** The record, once its cells are counted against the headings. */
+  private <T> T counted(T cells) {
     if (cells == null) {
       return null;
     }
@@ -127,7 +138,7 @@ public final class CsvReportReader implements ReportReader {
   }
 
   private List<String> readHeadings() {
-    String[] cells = nextRecord();
+    String[] cells = nextRecord(records::next);
     if (cells == null) {
       throw malformed("the body is empty: no heading row");
     }
@@ -145,9 +156,9 @@ public final class CsvReportReader implements ReportReader {
     return List.of(cells);
   }
 
-  private String[] nextRecord() {
+  private <T> T nextRecord(Supplier<T> record) {
     try {
-      return records.next();
+      return record.get();
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof DecodingReader.InvalidText invalid) {
         throw malformed(invalid.describe(file, charset));

@@ -1,5 +1,6 @@
 package io.crewexport.read;
 
+import io.crewexport.schema.RowCells;
 import java.io.Closeable;
 import java.util.List;
 
@@ -25,6 +26,19 @@ public interface ReportReader extends Closeable {
    *     when the body cannot be read
    */
   String[] next();
+
+  /**
+   * The next row as {@link #next} reads it, but as cells to look at rather than an array of
+   * Strings, good only until the next call; or {@code null} at the end. For a caller that only
+   * looks, such as type inference: a reader may then make no String of a cell (the default makes
+   * them all). The cell of a column marked unread ({@link #skipText}) may be given or null.
+   *
+   * @throws io.crewexport.CrewexportException as {@link #next} does, for the same bodies
+   */
+  default RowCells nextCells() {
+    String[] cells = next();
+    return cells == null ? null : column -> cells[column];
+  }
 
   /** Rows that had fewer cells than headings and were padded with nulls. */
   long paddedRows();

@@ -1,11 +1,14 @@
 package io.crewexport.read;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.crewexport.schema.RowCells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Reads the records of a UTF-8 CSV body straight from its bytes: the same records, line numbers and
@@ -54,6 +57,8 @@ final class Utf8CsvRecords implements CsvRecords {
   private int[] starts = new int[64];
   private int[] ends = new int[64];
   private byte[] flags = new byte[64];
+  private String[] made = new String[0];
+  private final Cells cells = new Cells();
 
   /**
    * Reads from {@code in}, which this closes.
@@ -94,31 +99,77 @@ final class Utf8CsvRecords implements CsvRecords {
   @Override
   public String[] next() {
     try {
-      while (true) {
-        line = nextLine;
-        switch (scan()) {
-          case END:
-            return null;
-          case BLANK:
-            recordStart = consumed;
-            nextLine++;
-            if (width == 1) {
-              count = 1;
-              return new String[1];
-            }
-            break;
-          case RECORD:
-            String[] record = build();
-            recordStart = consumed;
-            nextLine += breaks;
-            return record;
-          default:
-            fill();
-        }
+      switch (advance()) {
+        case END:
+          return null;
+        case BLANK:
+          return new String[1];
+        default:
+          String[] record = build();
+          moveOn();
+          return record;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The next record with an ASCII cell without doubled quotes left in the buffer, read in place;
+   * any other cell is made a String here, in order, so bytes that are not UTF-8 fail as in {@link
+   * #next}.
+   */
+  @Override
+  public RowCells nextCells() {
+    if (width < 0) {
+      return CsvRecords.super.nextCells();
+    }
+    try {
+      switch (advance()) {
+        case END:
+          return null;
+        case BLANK:
+          return column -> null;
+        default:
+          prepareCells();
+          moveOn();
+          return cells;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Scans, reading more bytes as needed, up to the next record (its bounds noted) or the end; a
+   * blank line is skipped unless the report has one column, where it is a row.
+   */
+  private int advance() throws IOException {
+    while (true) {
+      line = nextLine;
+      switch (scan()) {
+        case END:
+          return END;
+        case BLANK:
+          recordStart = consumed;
+          nextLine++;
+          if (width == 1) {
+            count = 1;
+            return BLANK;
+          }
+          break;
+        case RECORD:
+          return RECORD;
+        default:
+          fill();
+      }
+    }
+  }
+
+  /** Past the record just scanned and built. */
+  private void moveOn() {
+    recordStart = consumed;
+    nextLine += breaks;
   }
 
   @Override
@@ -304,6 +355,31 @@ final class Utf8CsvRecords implements CsvRecords {
     return index + 1;
   }
 
+  /** Makes the Strings of the cells {@link #cells} does not read in place; checks the unread. */
+  private void prepareCells() throws IOException {
+    int kept = Math.min(count, width);
+    cells.kept = kept;
+    if (made.length < kept) {
+      made = new String[width];
+    }
+    for (int i = 0; i < kept; i++) {
+      made[i] = null;
+      if (starts[i] == ends[i]) {
+        continue;
+      }
+      if (unread != null && i < unread.length && unread[i]) {
+        if (flags[i] >= Utf8Cells.NON_ASCII && !Utf8Cells.wellFormed(buffer, starts[i], ends[i])) {
+          text.check(buffer, starts[i], ends[i], bufferOffset);
+        }
+      } else if (flags[i] != 0) {
+        made[i] = text.text(buffer, starts[i], ends[i], flags[i], bufferOffset);
+      }
+    }
+    if (uncheckedFrom >= 0) {
+      check(uncheckedFrom, consumed);
+    }
+  }
+
   private String[] build() throws IOException {
     String[] cells;
     if (width < 0) {
@@ -332,6 +408,55 @@ final class Utf8CsvRecords implements CsvRecords {
       check(uncheckedFrom, consumed);
     }
     return cells;
+  }
+
+  /** The current record's cells for {@link #nextCells}: Strings made, or ASCII in place. */
+  private final class Cells implements RowCells {
+    private final AsciiText ascii = new AsciiText();
+    private int kept;
+
+    @Override
+    public CharSequence cell(int column) {
+      if (column >= kept || starts[column] == ends[column]) {
+        return null;
+      }
+      String string = made[column];
+      return string != null ? string : ascii.of(buffer, starts[column], ends[column]);
+    }
+  }
+
+  /** An ASCII cell in place in the buffer, one char per byte; one view, pointed anew per cell. */
+  private static final class AsciiText implements CharSequence {
+    private byte[] bytes;
+    private int start;
+    private int length;
+
+    AsciiText of(byte[] bytes, int start, int end) {
+      this.bytes = bytes;
+      this.start = start;
+      this.length = end - start;
+      return this;
+    }
+
+    @Override
+    public int length() {
+      return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return (char) bytes[start + Objects.checkIndex(index, length)];
+    }
+
+    @Override
+    public CharSequence subSequence(int from, int to) {
+      return toString().substring(from, to);
+    }
+
+    @Override
+    public String toString() {
+      return new String(bytes, start, length, ISO_8859_1);
+    }
   }
 
   /** The error for a character after a closing quote, named as FastCSV names it. */

@@ -12,7 +12,8 @@ import java.time.Year;
  * significant digits (so a double holds them exactly) are DOUBLE, and so are whole numbers of at
  * most 15 digits; an empty cell is null in every type; anything is TEXT.
  *
- * <p>The checks run on every cell of a report, so they look at chars and allocate nothing.
+ * <p>The checks run on every cell of a report, so they look at chars and allocate nothing; they
+ * take any {@link CharSequence}, so a reader can offer a cell without making a String of it.
  */
 public final class CellTypes {
   /** The most digits a double holds exactly, whatever they are. */
@@ -97,12 +98,12 @@ public final class CellTypes {
   }
 
   /** Whether {@code text} is the vendor's "no date". */
-  static boolean isNoDate(String text) {
+  static boolean isNoDate(CharSequence text) {
     return text.length() == 1 && text.charAt(0) == '0';
   }
 
   /** Whether {@code text} is a real date written {@code yyyymmdd}, from year 1000 on. */
-  static boolean isDate(String text) {
+  static boolean isDate(CharSequence text) {
     if (text.length() != 8 || !digits(text, 0, 8) || text.charAt(0) == '0') {
       return false;
     }
@@ -114,7 +115,7 @@ public final class CellTypes {
         && day <= Month.of(month).length(Year.isLeap(year(text)));
   }
 
-  static boolean isBoolean(String text) {
+  static boolean isBoolean(CharSequence text) {
     return switch (text.length()) {
       case 2 -> sameIgnoringCase(text, "no");
       case 3 -> sameIgnoringCase(text, "yes");
@@ -128,12 +129,12 @@ public final class CellTypes {
    * {@code text.equalsIgnoreCase(lower)} for a lower-case ASCII word of the same length, without
    * its per-char case folding while {@code text} is ASCII.
    */
-  private static boolean sameIgnoringCase(String text, String lower) {
+  private static boolean sameIgnoringCase(CharSequence text, String lower) {
     for (int i = 0; i < lower.length(); i++) {
       char c = text.charAt(i);
       if (c >= 0x80) {
         // Java folds some other letters to ASCII ones (the long s to s): let it decide.
-        return text.equalsIgnoreCase(lower);
+        return text.toString().equalsIgnoreCase(lower);
       }
       if ((c | 0x20) != lower.charAt(i)) {
         return false;
@@ -143,8 +144,8 @@ public final class CellTypes {
   }
 
   /** A whole number that a long holds and that prints back the same (no {@code +}, {@code 007}). */
-  static boolean isBigint(String text) {
-    int start = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
+  static boolean isBigint(CharSequence text) {
+    int start = text.length() > 0 && text.charAt(0) == '-' ? 1 : 0;
     int length = text.length() - start;
     if (length < 1 || length > 19 || !digits(text, start, text.length())) {
       return false;
@@ -152,16 +153,16 @@ public final class CellTypes {
     if (text.charAt(start) == '0') {
       return length == 1 && start == 0;
     }
-    return length < 19 || text.compareTo(start == 0 ? LONG_MAX : LONG_MIN) <= 0;
+    return length < 19 || CharSequence.compare(text, start == 0 ? LONG_MAX : LONG_MIN) <= 0;
   }
 
   /**
    * A plain decimal such as {@code -12.50}: digits, a point, digits, at most 15 of them, no
    * exponent, no leading zeros before the point.
    */
-  static boolean isDouble(String text) {
-    int start = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
-    int point = text.indexOf('.', start);
+  static boolean isDouble(CharSequence text) {
+    int start = text.length() > 0 && text.charAt(0) == '-' ? 1 : 0;
+    int point = indexOf(text, '.', start);
     int end = text.length();
     if (point <= start || point == end - 1 || end - start - 1 > DOUBLE_DIGITS) {
       return false;
@@ -178,11 +179,11 @@ public final class CellTypes {
   }
 
   /** Whether whole number {@code text} has few enough digits for a double to hold it exactly. */
-  static boolean isExactInDouble(String text) {
+  static boolean isExactInDouble(CharSequence text) {
     return text.length() - (text.charAt(0) == '-' ? 1 : 0) <= DOUBLE_DIGITS;
   }
 
-  private static boolean isTrue(String text) {
+  private static boolean isTrue(CharSequence text) {
     return switch (text.length()) {
       case 3 -> sameIgnoringCase(text, "yes");
       case 4 -> sameIgnoringCase(text, "true");
@@ -190,19 +191,19 @@ public final class CellTypes {
     };
   }
 
-  private static int year(String text) {
+  private static int year(CharSequence text) {
     return number(text, 0, 4);
   }
 
-  private static int month(String text) {
+  private static int month(CharSequence text) {
     return number(text, 4, 6);
   }
 
-  private static int day(String text) {
+  private static int day(CharSequence text) {
     return number(text, 6, 8);
   }
 
-  private static int number(String text, int start, int end) {
+  private static int number(CharSequence text, int start, int end) {
     int value = 0;
     for (int i = start; i < end; i++) {
       value = value * 10 + (text.charAt(i) - '0');
@@ -210,7 +211,7 @@ public final class CellTypes {
     return value;
   }
 
-  private static boolean digits(String text, int start, int end) {
+  private static boolean digits(CharSequence text, int start, int end) {
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
@@ -218,6 +219,16 @@ public final class CellTypes {
       }
     }
     return true;
+  }
+
+  /** {@code text.indexOf(c, from)}, or -1. */
+  private static int indexOf(CharSequence text, char c, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String abbreviate(String text) {

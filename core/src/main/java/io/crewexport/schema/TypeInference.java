@@ -63,6 +63,22 @@ public final class TypeInference {
   }
 
   /**
+   * Takes one row's cells where the reader holds them; the same as {@link #accept(String[])} for
+   * the same texts.
+   */
+  public void accept(RowCells row) {
+    for (int k = 0; k < openCount; ) {
+      int column = open[k];
+      CharSequence cell = row.cell(column);
+      if (cell != null && cell.length() > 0 && !stats[column].accept(cell)) {
+        open[k] = open[--openCount];
+      } else {
+        k++;
+      }
+    }
+  }
+
+  /**
    * The columns that can only be TEXT by now, whose later cells inference does not read; the same
    * array until another column joins them.
    */
@@ -102,7 +118,7 @@ public final class TypeInference {
     private boolean decimal = true;
 
     /** Takes a non-empty cell; false once the column can only be TEXT. */
-    boolean accept(String cell) {
+    boolean accept(CharSequence cell) {
       hasValues = true;
       // A date or the vendor's 0 is also a short whole number: no need to check that again.
       boolean dateLike = false;

@@ -10,6 +10,7 @@ import io.crewexport.schema.SchemaEvolution;
 import io.crewexport.schema.TypeInference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,46 @@ final class BodyBatchesTest {
       }
       assertThat(converted).isPositive();
       assertThat(sawTextNumbers).isTrue();
+    }
+  }
+
+  @Test
+  void countsEveryRowAndInfersAsBeforeOnceOnlyInferenceReadsThem() throws Exception {
+    for (int rows : new int[] {5 * 8_192, 5 * 8_192 + 3, 100}) {
+      StringBuilder body = new StringBuilder("Number,Since,Note\n");
+      for (int i = 0; i < rows; i++) {
+        // Number turns into text late, Note is text at once, Since stays a date.
+        body.append(i < rows - 2 ? Integer.toString(i) : "\"n\"\"" + i + "\"")
+            .append(",20240131,")
+            .append(i % 3 == 0 ? "é" + i : "")
+            .append('\n');
+      }
+      Path file = folder.resolve("body-" + rows + ".csv");
+      Files.writeString(file, body, UTF_8);
+      TypeInference alone = new TypeInference(List.of("Number", "Since", "Note"));
+      try (ReportReader reader = new CsvReportReader(file, UTF_8, "test")) {
+        for (String[] cells; (cells = reader.next()) != null; ) {
+          alone.accept(cells);
+        }
+      }
+
+      try (ReportReader reader = new CsvReportReader(file, UTF_8, "test");
+          BodyBatches batches =
+              new BodyBatches(reader, new TypeInference(reader.headings()), "test", "test-read")) {
+        BodyBatches.Batch batch = batches.next();
+        batches.skipUnreadText();
+        // A converter as the exporter sets one; rows nobody reads must not be converted.
+        batches.convertWith(SchemaEvolution.first(batch.inferred()).converter(), batch.inferred());
+        long counted = batch.rows().length;
+        while (!batch.last()) {
+          awaitFullQueue(batches);
+          batch = batches.next();
+          counted += batch.rows().length;
+          assertThat(batch.values()).isNull();
+        }
+        assertThat(counted).as("rows of %s", rows).isEqualTo(rows);
+        assertThat(batch.inferred()).isEqualTo(alone.result());
+      }
     }
   }
 

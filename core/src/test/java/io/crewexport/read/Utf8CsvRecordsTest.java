@@ -3,6 +3,7 @@ package io.crewexport.read;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crewexport.schema.RowCells;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +74,31 @@ final class Utf8CsvRecordsTest {
   }
 
   @Test
+  void looksAtEveryRandomBodyAsItReadsIt() {
+    Random random = new Random(20261205);
+    for (int n = 0; n < 20_000; n++) {
+      byte[] bytes = randomBody(random);
+      boolean[] unread = new boolean[1 + random.nextInt(4)];
+      for (int i = 0; i < unread.length; i++) {
+        unread[i] = random.nextInt(3) == 0;
+      }
+      int buffer = 1 + random.nextInt(12);
+      String body = Arrays.toString(bytes) + ", buffer " + buffer + Arrays.toString(unread);
+      List<String> read =
+          afterHeadings(
+              new Utf8CsvRecords(new ByteArrayInputStream(bytes), 1 << 20, buffer),
+              unread,
+              records -> records.next());
+      List<String> looked =
+          afterHeadings(
+              new Utf8CsvRecords(new ByteArrayInputStream(bytes), 1 << 20, buffer),
+              unread,
+              records -> texts(records.nextCells(), unread));
+      assertThat(looked).as(body).isEqualTo(read);
+    }
+  }
+
+  @Test
   void refusesARecordLongerThanTheLimit() {
     byte[] bytes = bytes("a,b\n1,\"" + "x".repeat(100) + "\"\n");
     List<String> outcome = outcome(new Utf8CsvRecords(new ByteArrayInputStream(bytes), 64, 4));
@@ -110,14 +138,42 @@ final class Utf8CsvRecordsTest {
 
   /** Each record with its line and cell count, then how the body ended. */
   private static List<String> outcome(CsvRecords records) {
+    return outcome(
+        records,
+        seen -> {
+          for (String[] record; (record = records.next()) != null; ) {
+            if (seen.isEmpty()) {
+              records.width(record.length);
+            }
+            seen.add(records.line() + " " + records.cellCount() + " " + Arrays.toString(record));
+          }
+        });
+  }
+
+  /**
+   * Each record after the heading row, read by {@code next} with {@code unread} skipped, with its
+   * line and cell count, then how the body ended.
+   */
+  private static List<String> afterHeadings(
+      CsvRecords records, boolean[] unread, Function<CsvRecords, String[]> next) {
+    return outcome(
+        records,
+        seen -> {
+          if (records.next() != null) {
+            records.width(unread.length);
+            records.skipText(unread);
+            for (String[] record; (record = next.apply(records)) != null; ) {
+              seen.add(records.line() + " " + records.cellCount() + " " + Arrays.toString(record));
+            }
+          }
+        });
+  }
+
+  /** What {@code reading} noted, then "end" or the error that ended it, with its line. */
+  private static List<String> outcome(CsvRecords records, Consumer<List<String>> reading) {
     List<String> seen = new ArrayList<>();
     try (records) {
-      for (String[] record; (record = records.next()) != null; ) {
-        if (seen.isEmpty()) {
-          records.width(record.length);
-        }
-        seen.add(records.line() + " " + records.cellCount() + " " + Arrays.toString(record));
-      }
+      reading.accept(seen);
       seen.add("end");
     } catch (UncheckedIOException e) {
       seen.add("error at line " + records.line() + ": invalid bytes " + e.getCause().getMessage());
@@ -125,6 +181,28 @@ final class Utf8CsvRecordsTest {
       seen.add("error at line " + records.line() + ": " + e.getMessage());
     }
     return seen;
+  }
+
+  /**
+   * The texts of a record's cells, char by char; null for an empty cell or one left unread (which
+   * the reader may give or not, as {@link ReportReader#skipText} allows).
+   */
+  private static String[] texts(RowCells row, boolean[] unread) {
+    if (row == null) {
+      return null;
+    }
+    String[] texts = new String[unread.length];
+    for (int i = 0; i < unread.length; i++) {
+      CharSequence cell = unread[i] ? null : row.cell(i);
+      if (cell != null && cell.length() > 0) {
+        StringBuilder text = new StringBuilder();
+        for (int k = 0; k < cell.length(); k++) {
+          text.append(cell.charAt(k));
+        }
+        texts[i] = text.toString();
+      }
+    }
+    return texts;
   }
 
   static byte[] bytes(String text) {

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crewexport.read.CsvReportReader;
 import io.crewexport.read.ReportReader;
 import io.crewexport.testing.Samples;
+import java.nio.CharBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,62 @@ final class TypeInferenceTest {
             "d_o_b",
             "security_training")
         .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void infersTheSameFromCellsLookedAtInPlaceAsFromStrings() {
+    String[] values = {
+      "0",
+      "20240229",
+      "20230229",
+      "10000101",
+      "09991231",
+      "-0",
+      "007",
+      "9223372036854775807",
+      "9223372036854775808",
+      "-9223372036854775808",
+      "-9223372036854775809",
+      "1.5",
+      "-12.50",
+      "123456789012345",
+      "1234567890123456",
+      "12345678901234.5",
+      ".5",
+      "5.",
+      "1e5",
+      "+5",
+      " 5",
+      "yes",
+      "YES",
+      "ye\u017f",
+      "No",
+      "true",
+      "FALSE",
+      "maybe",
+      "",
+      null,
+      "é",
+      "-",
+      "0.0"
+    };
+    Random random = new Random(11);
+    for (int round = 0; round < 2_000; round++) {
+      List<String> headings = List.of("a", "b", "c", "d");
+      TypeInference strings = new TypeInference(headings);
+      TypeInference looked = new TypeInference(headings);
+      for (int row = 0, rows = 1 + random.nextInt(6); row < rows; row++) {
+        String[] cells = new String[headings.size()];
+        for (int i = 0; i < cells.length; i++) {
+          // Each column mostly draws from a few values, so that narrow types survive a while.
+          cells[i] = values[random.nextInt(random.nextBoolean() ? 3 : values.length)];
+        }
+        strings.accept(cells);
+        // A CharSequence that is not a String, as a reader's view of its buffer is.
+        looked.accept(column -> cells[column] == null ? null : CharBuffer.wrap(cells[column]));
+      }
+      assertThat(looked.result()).isEqualTo(strings.result());
+    }
   }
 
   @Test
