@@ -1,6 +1,7 @@
 package io.crewexport.sink.parquet;
 
 import io.crewexport.schema.ReportSchema;
+import io.crewexport.sink.parquet.encoding.RowGroupEncoder;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.Row;
 import io.crewexport.spi.files.RowFile;
@@ -55,7 +56,8 @@ final class ParquetFile implements RowFile {
             options.codec(),
             options.rowGroupBytes(),
             footer,
-            conf);
+            conf,
+            RowGroupEncoder::create);
     return new ParquetFile(columns, footer);
   }
 
