@@ -89,6 +89,30 @@ final class ParquetSinkHostileValuesTest {
     assertFiltersAgreeWithACopy(file, rows);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"none", "snappy"})
+  void manyPagesReadBackWholeCompressedOrNot(String codec) throws IOException {
+    // Repeated values across page cuts and a dictionary that gives up mid-chunk; uncompressed,
+    // the page store is handed the encoders' reused buffers and must keep what they held.
+    String[] shared = {"Construction", "Product & Design", "é😀 team", "x".repeat(3_000)};
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 60_000; i++) {
+      String note = i % 13 == 0 ? null : i > 40_000 && i % 3 == 0 ? "d" + i : shared[i / 7 % 4];
+      rows.add(Row.of((long) i, (long) (i % 5), i / 8.0, note, null, i % 2 == 0));
+    }
+    ExportTarget target =
+        SampleReport.target(
+            root.toString(),
+            "r1",
+            Map.of("parquet.row-group-bytes", "1048576", "parquet.codec", codec));
+
+    String file = SampleReport.export(sink, SCHEMA, target, rows).files().get(0);
+
+    assertThat(ParquetFiles.rows(ParquetFiles.local(file), SCHEMA)).isEqualTo(rows);
+    assertThat(duckDbRows(file)).isEqualTo(rows);
+    assertStatisticsHoldTheirRows(file, rows);
+  }
+
   private static Row row(int i) {
     long big =
         switch (i % 5) {
