@@ -136,8 +136,7 @@ final class BodyBatches implements AutoCloseable {
       RowCells looked = null;
       boolean more = cells != null;
       boolean[] skipped = null;
-      boolean last = false;
-      while (!last) {
+      do {
         boolean onlyInferred = textUnread && inference != null;
         if (onlyInferred && inference.textOnly() != skipped) {
           skipped = inference.textOnly();
@@ -163,17 +162,16 @@ final class BodyBatches implements AutoCloseable {
             more = cells != null;
           }
         }
-        last = !more;
         rows = count == batchRows ? rows : Arrays.copyOf(rows, count);
         hand(
             batch(
                 rows,
                 onlyInferred,
                 snapshot(inference),
-                last,
-                last ? reader.paddedRows() : 0,
+                !more,
+                more ? 0 : reader.paddedRows(),
                 reader.hasSpacedQuote()));
-      }
+      } while (more);
     } catch (InterruptedException e) {
       // Closed: nobody takes any more.
     } catch (RuntimeException | Error e) {

@@ -363,21 +363,9 @@ final class Utf8CsvRecords implements CsvRecords {
       made = new String[width];
     }
     for (int i = 0; i < kept; i++) {
-      made[i] = null;
-      if (starts[i] == ends[i]) {
-        continue;
-      }
-      if (unread != null && i < unread.length && unread[i]) {
-        if (flags[i] >= Utf8Cells.NON_ASCII && !Utf8Cells.wellFormed(buffer, starts[i], ends[i])) {
-          text.check(buffer, starts[i], ends[i], bufferOffset);
-        }
-      } else if (flags[i] != 0) {
-        made[i] = text.text(buffer, starts[i], ends[i], flags[i], bufferOffset);
-      }
+      made[i] = cellText(i, true);
     }
-    if (uncheckedFrom >= 0) {
-      check(uncheckedFrom, consumed);
-    }
+    checkDroppedCells();
   }
 
   private String[] build() throws IOException {
@@ -390,24 +378,38 @@ final class Utf8CsvRecords implements CsvRecords {
     } else {
       cells = new String[width];
       for (int i = 0, kept = Math.min(count, width); i < kept; i++) {
-        if (starts[i] == ends[i]) {
-          continue;
-        }
-        if (unread != null && i < unread.length && unread[i]) {
-          if (flags[i] >= Utf8Cells.NON_ASCII
-              && !Utf8Cells.wellFormed(buffer, starts[i], ends[i])) {
-            text.check(buffer, starts[i], ends[i], bufferOffset);
-          }
-        } else {
-          cells[i] = text.text(buffer, starts[i], ends[i], flags[i], bufferOffset);
-        }
+        cells[i] = cellText(i, false);
       }
     }
+    checkDroppedCells();
+    return cells;
+  }
+
+  /**
+   * The text of kept cell {@code i}, or null for an empty cell and for one whose text nobody reads
+   * (its bytes still checked); with {@code inPlace}, null too for an ASCII cell without doubled
+   * quotes, which {@link #cells} reads where it lies.
+   */
+  private String cellText(int i, boolean inPlace) throws IOException {
+    if (starts[i] == ends[i]) {
+      return null;
+    }
+    if (unread != null && i < unread.length && unread[i]) {
+      if (flags[i] >= Utf8Cells.NON_ASCII && !Utf8Cells.wellFormed(buffer, starts[i], ends[i])) {
+        text.check(buffer, starts[i], ends[i], bufferOffset);
+      }
+      return null;
+    }
+    return inPlace && flags[i] == 0
+        ? null
+        : text.text(buffer, starts[i], ends[i], flags[i], bufferOffset);
+  }
+
+  /** Cells past the headings are dropped, but their bytes must be text all the same. */
+  private void checkDroppedCells() throws IOException {
     if (uncheckedFrom >= 0) {
-      // Cells past the headings are dropped, but their bytes must be text all the same.
       check(uncheckedFrom, consumed);
     }
-    return cells;
   }
 
   /** The current record's cells for {@link #nextCells}: Strings made, or ASCII in place. */

@@ -17,6 +17,7 @@ import io.crewexport.schema.SchemaEvolution;
 import io.crewexport.schema.SchemaPolicy;
 import io.crewexport.schema.TypeInference;
 import io.crewexport.spi.ExportTarget;
+import io.crewexport.spi.ReportSink;
 import io.crewexport.testing.InMemorySink;
 import io.crewexport.testing.ManualClock;
 import java.nio.file.Files;
@@ -108,23 +109,22 @@ final class InPlaceInferenceAgainstStringsTest {
     }
     String text = body.toString();
     Path file = Files.writeString(scratch.resolve("body-" + seed + ".csv"), text);
-    ReportSchema oracle = oracle(file);
-    long dataRows = dataRows(file);
+    Oracle oracle = oracle(file);
 
-    LoadingSink loading = new LoadingSink(spooled -> OptionalLong.of(dataRows));
+    LoadingSink loading = new LoadingSink(spooled -> OptionalLong.of(oracle.rows()));
     ExportResult bulk = export(text, loading);
     InMemorySink memory = new InMemorySink();
     ExportResult strings = export(text, memory);
 
-    assertThat(strings.schema()).isEqualTo(oracle);
-    assertThat(bulk.schema()).isEqualTo(oracle);
-    assertThat(bulk.rowsRead()).isEqualTo(strings.rowsRead()).isEqualTo(dataRows);
+    assertThat(strings.schema()).isEqualTo(oracle.schema());
+    assertThat(bulk.schema()).isEqualTo(oracle.schema());
+    assertThat(bulk.rowsRead()).isEqualTo(strings.rowsRead()).isEqualTo(oracle.rows());
     assertThat(bulk.paddedRows()).isEqualTo(strings.paddedRows());
     assertThat(loading.loads.get()).isPositive();
     assertThat(loading.rowsWritten.get()).isZero();
   }
 
-  private ExportResult export(String body, io.crewexport.spi.ReportSink sink) throws Exception {
+  private ExportResult export(String body, ReportSink sink) throws Exception {
     try (ScriptedServer server = new ScriptedServer(List.of(ScriptedServer.Body.whole(body)))) {
       CrewmojoClient client =
           new CrewmojoClient(
@@ -147,23 +147,17 @@ final class InPlaceInferenceAgainstStringsTest {
     }
   }
 
-  private static ReportSchema oracle(Path file) {
+  /** The schema and row count of reading every row of {@code file} as Strings. */
+  private static Oracle oracle(Path file) {
     try (ReportReader reader = ReportReaders.open(file, UTF_8, false, "oracle")) {
       TypeInference inference = new TypeInference(reader.headings(), SchemaPolicy.INFER);
-      for (String[] cells; (cells = reader.next()) != null; ) {
+      long rows = 0;
+      for (String[] cells; (cells = reader.next()) != null; rows++) {
         inference.accept(cells);
       }
-      return SchemaEvolution.first(inference.result()).schema();
+      return new Oracle(SchemaEvolution.first(inference.result()).schema(), rows);
     }
   }
 
-  private static long dataRows(Path file) {
-    try (ReportReader reader = ReportReaders.open(file, UTF_8, false, "oracle")) {
-      long rows = 0;
-      while (reader.next() != null) {
-        rows++;
-      }
-      return rows;
-    }
-  }
+  private record Oracle(ReportSchema schema, long rows) {}
 }
