@@ -363,7 +363,15 @@ final class Utf8CsvRecords implements CsvRecords {
       made = new String[width];
     }
     for (int i = 0; i < kept; i++) {
-      made[i] = cellText(i, true);
+      made[i] = null;
+      if (starts[i] == ends[i]) {
+        continue;
+      }
+      if (unread(i)) {
+        checkUnread(i);
+      } else if (flags[i] != 0) {
+        made[i] = text.text(buffer, starts[i], ends[i], flags[i], bufferOffset);
+      }
     }
     checkDroppedCells();
   }
@@ -378,31 +386,30 @@ final class Utf8CsvRecords implements CsvRecords {
     } else {
       cells = new String[width];
       for (int i = 0, kept = Math.min(count, width); i < kept; i++) {
-        cells[i] = cellText(i, false);
+        if (starts[i] == ends[i]) {
+          continue;
+        }
+        if (unread(i)) {
+          checkUnread(i);
+        } else {
+          cells[i] = text.text(buffer, starts[i], ends[i], flags[i], bufferOffset);
+        }
       }
     }
     checkDroppedCells();
     return cells;
   }
 
-  /**
-   * The text of kept cell {@code i}, or null for an empty cell and for one whose text nobody reads
-   * (its bytes still checked); with {@code inPlace}, null too for an ASCII cell without doubled
-   * quotes, which {@link #cells} reads where it lies.
-   */
-  private String cellText(int i, boolean inPlace) throws IOException {
-    if (starts[i] == ends[i]) {
-      return null;
+  /** Whether nobody reads cell {@code i}'s text (see {@link #skipText}). */
+  private boolean unread(int i) {
+    return unread != null && i < unread.length && unread[i];
+  }
+
+  /** Checks that unread cell {@code i} is UTF-8, without making its String. */
+  private void checkUnread(int i) throws IOException {
+    if (flags[i] >= Utf8Cells.NON_ASCII && !Utf8Cells.wellFormed(buffer, starts[i], ends[i])) {
+      text.check(buffer, starts[i], ends[i], bufferOffset);
     }
-    if (unread != null && i < unread.length && unread[i]) {
-      if (flags[i] >= Utf8Cells.NON_ASCII && !Utf8Cells.wellFormed(buffer, starts[i], ends[i])) {
-        text.check(buffer, starts[i], ends[i], bufferOffset);
-      }
-      return null;
-    }
-    return inPlace && flags[i] == 0
-        ? null
-        : text.text(buffer, starts[i], ends[i], flags[i], bufferOffset);
   }
 
   /** Cells past the headings are dropped, but their bytes must be text all the same. */
