@@ -118,9 +118,11 @@ public final class Bench implements Callable<Integer> {
         DemoServer.builder(BenchPlan.CLIENT_ID, secret)
             .report(report)
             .report(large)
+            .report(ServerWarmUp.report(folder))
             .timings(DemoTimings.demo())
             .build()
             .start()) {
+      ServerWarmUp.run(server.baseUrl(), BenchPlan.CLIENT_ID, secret, folder.resolve("spool"));
       ChildLauncher launcher =
           new ChildLauncher(folder, profile, Map.of(ExportRun.SECRET_VARIABLE, secret));
       BenchPlan plan = new BenchPlan(input.file(), server.baseUrl(), folder);
