@@ -71,7 +71,11 @@ final class ChildLauncher {
     command.add("-Xmx" + heap);
     if (profile) {
       Path recording = folder("profiles").resolve(run + ".jfr");
-      command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+      // A recording holds every environment variable unless told not to: the client secret too.
+      command.add(
+          "-XX:StartFlightRecording=settings=profile,filename="
+              + recording
+              + ",jdk.InitialEnvironmentVariable#enabled=false");
     }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
