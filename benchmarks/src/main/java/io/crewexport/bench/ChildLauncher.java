@@ -74,7 +74,7 @@ final class ChildLauncher {
       // A recording holds every environment variable unless told not to: the client secret too.
       command.add(
           "-XX:StartFlightRecording=settings=profile,filename="
-              + recording
+              + quoted(recording)
               + ",jdk.InitialEnvironmentVariable#enabled=false");
     }
     command.add("-cp");
@@ -82,6 +82,17 @@ final class ChildLauncher {
     command.add(BenchChild.class.getName());
     command.addAll(arguments.toList());
     return command;
+  }
+
+  /**
+   * The recording's path as the JVM reads the option: in double quotes, or a comma in it would end
+   * the file name and start another option.
+   */
+  private static String quoted(Path recording) throws IOException {
+    if (recording.toString().indexOf('"') >= 0) {
+      throw new IOException("--profile cannot record into " + recording + ", which holds a quote");
+    }
+    return '"' + recording.toString() + '"';
   }
 
   private Path folder(String name) throws IOException {

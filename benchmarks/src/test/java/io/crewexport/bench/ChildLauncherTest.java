@@ -36,6 +36,17 @@ final class ChildLauncherTest {
     assertThat(new String(Files.readAllBytes(recording), ISO_8859_1)).doesNotContain(SECRET);
   }
 
+  @Test
+  void aProfiledRunRecordsIntoAWorkFolderWhosePathHoldsAComma() throws Exception {
+    // Unquoted, the JVM took "filename=<folder>/bench" as the file and the rest as an option.
+    Path work = folder.resolve("bench, second try");
+
+    profiledRun(work);
+
+    assertThat(work.resolve("profiles").resolve("probe.jfr")).isNotEmptyFile();
+    assertThat(folder.resolve("bench")).doesNotExist();
+  }
+
   private void profiledRun(Path work) throws Exception {
     Path csv = Files.writeString(folder.resolve("small.csv"), "a,b\n1,2\n");
     Measurement measurement =
