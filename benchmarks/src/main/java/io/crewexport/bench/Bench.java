@@ -122,7 +122,12 @@ public final class Bench implements Callable<Integer> {
             .timings(DemoTimings.demo())
             .build()
             .start()) {
-      ServerWarmUp.run(server.baseUrl(), BenchPlan.CLIENT_ID, secret, folder.resolve("spool"));
+      Path spool = folder.resolve("spool");
+      int left = Folders.deleteSpoolFiles(spool);
+      if (left > 0) {
+        System.out.println("Spool files an interrupted run left, deleted: " + left);
+      }
+      ServerWarmUp.run(server.baseUrl(), BenchPlan.CLIENT_ID, secret, spool);
       ChildLauncher launcher =
           new ChildLauncher(folder, profile, Map.of(ExportRun.SECRET_VARIABLE, secret));
       BenchPlan plan = new BenchPlan(input.file(), server.baseUrl(), folder);

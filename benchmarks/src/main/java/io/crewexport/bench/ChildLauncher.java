@@ -71,13 +71,28 @@ final class ChildLauncher {
     command.add("-Xmx" + heap);
     if (profile) {
       Path recording = folder("profiles").resolve(run + ".jfr");
-      command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+      // A recording holds every environment variable unless told not to: the client secret too.
+      command.add(
+          "-XX:StartFlightRecording=settings=profile,filename="
+              + quoted(recording)
+              + ",jdk.InitialEnvironmentVariable#enabled=false");
     }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(BenchChild.class.getName());
     command.addAll(arguments.toList());
     return command;
+  }
+
+  /**
+   * The recording's path as the JVM reads the option: in double quotes, or a comma in it would end
+   * the file name and start another option.
+   */
+  private static String quoted(Path recording) throws IOException {
+    if (recording.toString().indexOf('"') >= 0) {
+      throw new IOException("--profile cannot record into " + recording + ", which holds a quote");
+    }
+    return '"' + recording.toString() + '"';
   }
 
   private Path folder(String name) throws IOException {

@@ -1,6 +1,7 @@
 package io.crewexport.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -23,5 +24,25 @@ final class Folders {
     for (Path path : paths) {
       Files.delete(path);
     }
+  }
+
+  /**
+   * Deletes the spool files ({@code crewexport-*.spool}) in {@code spool}, where a killed run left
+   * them: an export deletes its own only when it ends, and one can be as large as its report.
+   *
+   * @return how many it deleted
+   */
+  static int deleteSpoolFiles(Path spool) throws IOException {
+    if (!Files.isDirectory(spool)) {
+      return 0;
+    }
+    int deleted = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(spool, "crewexport-*.spool")) {
+      for (Path file : files) {
+        Files.delete(file);
+        deleted++;
+      }
+    }
+    return deleted;
   }
 }
