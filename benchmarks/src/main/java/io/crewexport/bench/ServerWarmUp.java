@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import org.slf4j.LoggerFactory;
 
@@ -36,29 +37,33 @@ final class ServerWarmUp {
 
   private ServerWarmUp() {}
 
-  /** The small report, written into {@code folder} once. */
+  /**
+   * The small report, written afresh into {@code folder}: it takes milliseconds, and a file that
+   * was damaged since would only show as the server's errors during the warm-up.
+   */
   static FileReport report(Path folder) throws IOException {
     Files.createDirectories(folder);
     Path file = folder.resolve("warmup-" + ROWS + ".csv");
-    if (!Files.isRegularFile(file)) {
-      Path partial = folder.resolve(file.getFileName() + ".partial");
-      GeneratedReport.writeCsv(partial, ROWS, 1);
-      Files.move(partial, file);
-    }
+    Path partial = folder.resolve(file.getFileName() + ".partial");
+    GeneratedReport.writeCsv(partial, ROWS, 1);
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
     return new FileReport(REPORT_ID, file, 1);
   }
 
   /**
    * Downloads the small report {@value #ROUNDS} times, each with a fresh token, and deletes each
-   * copy. The client's INFO lines are held back meanwhile: they would say the same thing 90 times.
+   * copy. Our loggers say nothing below WARN meanwhile: the client and the server would otherwise
+   * log the same few lines for every round.
    */
   static void run(String url, String clientId, String secret, Path spool) throws IOException {
     Files.createDirectories(spool);
     ClientSettings settings = ClientSettings.of(URI.create(url));
     Clock clock = Clock.systemUTC();
-    Logger client = (Logger) LoggerFactory.getLogger("io.crewexport.client");
-    Level level = client.getLevel();
-    client.setLevel(Level.WARN);
+    Logger ours = (Logger) LoggerFactory.getLogger("io.crewexport");
+    Level level = ours.getLevel();
+    if (!ours.getEffectiveLevel().isGreaterOrEqual(Level.WARN)) {
+      ours.setLevel(Level.WARN);
+    }
     try {
       for (int round = 0; round < ROUNDS; round++) {
         var tokens =
@@ -69,7 +74,7 @@ final class ServerWarmUp {
             .close();
       }
     } finally {
-      client.setLevel(level);
+      ours.setLevel(level);
     }
   }
 }
