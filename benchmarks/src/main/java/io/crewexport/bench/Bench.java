@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -92,12 +91,15 @@ public final class Bench implements Callable<Integer> {
   boolean profile;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Bench()).execute(args));
+    System.exit(BenchCommandLine.create().execute(args));
   }
 
   @Override
   public Integer call() throws Exception {
     Path folder = work != null ? work.toAbsolutePath() : defaultWork();
+    Path target = json != null ? json.toAbsolutePath() : folder.resolve("results.json");
+    // Made now, so that a folder that cannot be made fails before minutes of runs, not after.
+    Files.createDirectories(target.getParent());
     Machine machine = Machine.describe();
     System.out.println("Machine: " + machine.summary());
     InputFile input =
@@ -127,13 +129,14 @@ public final class Bench implements Callable<Integer> {
       if (left > 0) {
         System.out.println("Spool files an interrupted run left, deleted: " + left);
       }
-      ServerWarmUp.run(server.baseUrl(), BenchPlan.CLIENT_ID, secret, spool);
+      if (anyExport()) {
+        ServerWarmUp.run(server.baseUrl(), BenchPlan.CLIENT_ID, secret, spool);
+      }
       ChildLauncher launcher =
           new ChildLauncher(folder, profile, Map.of(ExportRun.SECRET_VARIABLE, secret));
       BenchPlan plan = new BenchPlan(input.file(), server.baseUrl(), folder);
       BenchReport result = measure(plan, launcher, input, large);
       new ReportPrinter(System.out).print(result);
-      Path target = json != null ? json : folder.resolve("results.json");
       Files.write(target, Json.MAPPER.writeValueAsBytes(result));
       System.out.println("\nJSON: " + target);
       return 0;
@@ -196,6 +199,14 @@ public final class Bench implements Callable<Integer> {
         .phases()
         .forEach((name, value) -> text.append(String.format(Locale.ROOT, " %s %.1f", name, value)));
     return text.toString().trim();
+  }
+
+  /** Whether any selected run exports through the server (read + infer reads the file). */
+  private boolean anyExport() {
+    return selected("parquet")
+        || selected("duckdb")
+        || selected("csv")
+        || (memoryBytes > 0 && selected("memory"));
   }
 
   private boolean selected(String key) {

@@ -103,7 +103,11 @@ record FileReport(String id, Path file, int copies) implements DemoReport {
           return length;
         }
       }
-      throw new IOException(file + " has no line after its heading row");
+      throw new IOException(
+          file
+              + (length == 0
+                  ? " is empty: the benchmark needs a CSV file with a heading row"
+                  : " has no line end after its heading row"));
     }
   }
 }

@@ -2,8 +2,12 @@ package io.crewexport.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,24 +24,56 @@ final class BenchTest {
     Files.write(
         spool.resolve("crewexport-bench.warmup-16011409535699568760.spool"), new byte[4096]);
     Path notOurs = Files.writeString(spool.resolve("notes.txt"), "kept");
-    Path csv = Files.writeString(folder.resolve("small.csv"), "a,b\n1,2\n");
 
-    // The memory run skipped and only it selected: no run, only the server and its warm-up.
-    int exit =
-        new CommandLine(new Bench())
-            .execute(
-                "--file",
-                csv.toString(),
-                "--work",
-                work.toString(),
-                "--only",
-                "memory",
-                "--memory-bytes",
-                "0");
+    int exit = runNothing(work);
 
     assertThat(exit).isZero();
     try (Stream<Path> left = Files.list(spool)) {
       assertThat(left).containsExactly(notOurs);
     }
+  }
+
+  @Test
+  void endsAnEmptyFileWithItsMessageAndNoStackTrace() throws Exception {
+    Path empty = Files.createFile(folder.resolve("empty.csv"));
+    StringWriter err = new StringWriter();
+    CommandLine command = BenchCommandLine.create();
+    command.setErr(new PrintWriter(err, true));
+
+    int exit =
+        command.execute(
+            "--file",
+            empty.toString(),
+            "--work",
+            folder.resolve("work").toString(),
+            "--only",
+            "csv");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("crewexport-bench: " + empty + " is empty")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void makesTheJsonFolderBeforeAnyRun() throws Exception {
+    Path json = folder.resolve("not").resolve("yet").resolve("results.json");
+
+    int exit = runNothing(folder.resolve("work"), "--json", json.toString());
+
+    assertThat(exit).isZero();
+    assertThat(json).isRegularFile();
+  }
+
+  /**
+   * The benchmark over a small file with only the memory run selected and that run skipped: the
+   * server starts and stops, and nothing is timed.
+   */
+  private int runNothing(Path work, String... more) throws Exception {
+    Path csv = Files.writeString(folder.resolve("small.csv"), "a,b\n1,2\n");
+    List<String> arguments = new ArrayList<>(List.of("--file", csv.toString()));
+    arguments.addAll(List.of("--work", work.toString(), "--only", "memory", "--memory-bytes", "0"));
+    arguments.addAll(List.of(more));
+    return BenchCommandLine.create().execute(arguments.toArray(String[]::new));
   }
 }
