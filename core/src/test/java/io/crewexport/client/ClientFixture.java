@@ -1,6 +1,7 @@
 package io.crewexport.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -49,6 +50,22 @@ final class ClientFixture {
 
   static void stubToken(WireMockExtension server, String token) {
     server.stubFor(post(urlEqualTo("/v1/oauth/token")).willReturn(tokenAnswer(token)));
+  }
+
+  /**
+   * Stubs the download to refuse {@link #TOKEN} as expired (401) and to give {@code answer} to
+   * {@link #TOKEN_2}, the token a refresh gets once the test stubs it.
+   */
+  static void stubDownloadRefusingTheFirstToken(
+      WireMockExtension server, ResponseDefinitionBuilder answer) {
+    server.stubFor(
+        post(urlEqualTo(DOWNLOAD))
+            .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+            .willReturn(error(401, "Token expired")));
+    server.stubFor(
+        post(urlEqualTo(DOWNLOAD))
+            .withHeader("Authorization", equalTo("Bearer " + TOKEN_2))
+            .willReturn(answer));
   }
 
   /** The token endpoint's answer issuing {@code token} for 30 minutes. */

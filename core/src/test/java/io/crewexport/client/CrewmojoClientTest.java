@@ -173,14 +173,7 @@ final class CrewmojoClientTest {
 
   @Test
   void refreshesTheTokenOnceAfterA401() throws IOException {
-    server.stubFor(
-        post(urlEqualTo(DOWNLOAD))
-            .withHeader("Authorization", equalTo("Bearer " + ClientFixture.TOKEN))
-            .willReturn(error(401, "Token expired")));
-    server.stubFor(
-        post(urlEqualTo(DOWNLOAD))
-            .withHeader("Authorization", equalTo("Bearer " + ClientFixture.TOKEN_2))
-            .willReturn(csv(BODY)));
+    ClientFixture.stubDownloadRefusingTheFirstToken(server, csv(BODY));
     fixture.tokens.current();
     stubToken(server, ClientFixture.TOKEN_2);
 

@@ -109,10 +109,14 @@ public final class JobPoller {
   }
 
   private Answer submit(Attempt attempt, boolean forceJob) {
-    attempt.moveTo(JobState.SUBMITTED);
     DownloadBody body = DownloadBody.of(attempt.request, forceJob);
     return calls.call(
-        attempt.request.describe(), token -> api.download(attempt.request.reportId(), token, body));
+        attempt.request.describe(),
+        token -> {
+          // Said with a token in hand, as the request goes out: a refused token submits nothing.
+          attempt.moveTo(JobState.SUBMITTED);
+          return api.download(attempt.request.reportId(), token, body);
+        });
   }
 
   private Answer poll(Attempt attempt) {
@@ -177,7 +181,9 @@ public final class JobPoller {
     }
 
     void moveTo(JobState next) {
-      if (next == state && next == JobState.WAITING_ON_JOB) {
+      // A poll that finds the job still running, or a request sent again after a transient
+      // failure or a refreshed token, is the same step.
+      if (next == state && (next == JobState.WAITING_ON_JOB || next == JobState.SUBMITTED)) {
         return;
       }
       state = next;
