@@ -1,5 +1,6 @@
 package io.crewexport.bench;
 
+import io.crewexport.client.DownloadedReport;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -10,6 +11,9 @@ import java.util.stream.Stream;
 
 /** Removes what a run wrote. */
 final class Folders {
+  private static final String SPOOL_FILES =
+      DownloadedReport.SPOOL_FILE_PREFIX + "*" + DownloadedReport.SPOOL_FILE_SUFFIX;
+
   private Folders() {}
 
   /** Deletes {@code folder} and everything in it; nothing if it does not exist. */
@@ -27,8 +31,9 @@ final class Folders {
   }
 
   /**
-   * Deletes the spool files ({@code crewexport-*.spool}) in {@code spool}, where a killed run left
-   * them: an export deletes its own only when it ends, and one can be as large as its report.
+   * Deletes the client's spool files ({@code crewexport-*.spool}) in {@code spool}, where a killed
+   * run left them: an export deletes its own only when it ends, and one can be as large as its
+   * report.
    *
    * @return how many it deleted
    */
@@ -37,7 +42,7 @@ final class Folders {
       return 0;
     }
     int deleted = 0;
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(spool, "crewexport-*.spool")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(spool, SPOOL_FILES)) {
       for (Path file : files) {
         Files.delete(file);
         deleted++;

@@ -32,6 +32,12 @@ public record DownloadedReport(
     int polls,
     List<String> jobIds)
     implements AutoCloseable {
+  /** How every spool file's name starts, then the report id and a unique part. */
+  public static final String SPOOL_FILE_PREFIX = "crewexport-";
+
+  /** How every spool file's name ends. */
+  public static final String SPOOL_FILE_SUFFIX = ".spool";
+
   public DownloadedReport {
     requireNonNull(request, "request");
     requireNonNull(file, "file");

@@ -4,9 +4,9 @@ import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.ReportRequest;
 import io.crewexport.read.ReportReader;
+import io.crewexport.read.ReportReaders;
 import io.crewexport.schema.EvolvedSchema;
 import io.crewexport.schema.InferredSchema;
-import io.crewexport.schema.RowCells;
 import io.crewexport.schema.RowConverter;
 import io.crewexport.schema.SchemaPolicy;
 import io.crewexport.schema.TypeInference;
@@ -192,15 +192,7 @@ final class BodyExport {
     InferredSchema inferred;
     try (ReportReader reader = open()) {
       TypeInference inference = new TypeInference(reader.headings(), policy);
-      rows = 0;
-      boolean[] skipped = null;
-      for (RowCells cells; (cells = reader.nextCells()) != null; rows++) {
-        inference.accept(cells);
-        if (inference.textOnly() != skipped) {
-          skipped = inference.textOnly();
-          reader.skipText(skipped);
-        }
-      }
+      rows = ReportReaders.inferAll(reader, inference);
       inferred = inference.result();
     }
     EvolvedSchema evolved = hooks.evolve(request, inferred);

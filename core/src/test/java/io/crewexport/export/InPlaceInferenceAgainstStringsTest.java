@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crewexport.ContentType;
 import io.crewexport.Period;
 import io.crewexport.ReportRequest;
-import io.crewexport.client.ClientSettings;
-import io.crewexport.client.CrewmojoClient;
-import io.crewexport.client.Secret;
-import io.crewexport.client.StaticTokenProvider;
 import io.crewexport.read.ReportReader;
 import io.crewexport.read.ReportReaders;
 import io.crewexport.schema.ReportSchema;
@@ -126,13 +122,7 @@ final class InPlaceInferenceAgainstStringsTest {
 
   private ExportResult export(String body, ReportSink sink) throws Exception {
     try (ScriptedServer server = new ScriptedServer(List.of(ScriptedServer.Body.whole(body)))) {
-      CrewmojoClient client =
-          new CrewmojoClient(
-              ClientSettings.of(server.baseUrl()),
-              new StaticTokenProvider(Secret.of("static-token")),
-              clock,
-              clock.sleeper());
-      return new ReportExporter(client, spool, clock, SAMPLE_CELLS)
+      return new ReportExporter(server.client(clock), spool, clock, SAMPLE_CELLS)
           .export(
               new ReportRequest(REPORT, Period.parse("2024-01-01", "2024-12-31"), ContentType.CSV),
               List.of(sink),

@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crewexport.ContentType;
 import io.crewexport.Period;
 import io.crewexport.ReportRequest;
-import io.crewexport.client.ClientSettings;
-import io.crewexport.client.CrewmojoClient;
-import io.crewexport.client.Secret;
-import io.crewexport.client.StaticTokenProvider;
 import io.crewexport.read.ReportReader;
 import io.crewexport.read.ReportReaders;
 import io.crewexport.schema.EvolvedSchema;
@@ -185,13 +181,7 @@ final class OnePassAgainstTwoPassTest {
   }
 
   private ReportExporter exporter(ScriptedServer server) {
-    CrewmojoClient client =
-        new CrewmojoClient(
-            ClientSettings.of(server.baseUrl()),
-            new StaticTokenProvider(Secret.of("static-token")),
-            clock,
-            clock.sleeper());
-    return new ReportExporter(client, spool, clock, SAMPLE_CELLS);
+    return new ReportExporter(server.client(clock), spool, clock, SAMPLE_CELLS);
   }
 
   private ReportRequest request() {

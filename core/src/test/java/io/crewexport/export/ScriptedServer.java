@@ -2,6 +2,11 @@ package io.crewexport.export;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.crewexport.client.ClientSettings;
+import io.crewexport.client.CrewmojoClient;
+import io.crewexport.client.Secret;
+import io.crewexport.client.StaticTokenProvider;
+import io.crewexport.testing.ManualClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -52,6 +57,15 @@ final class ScriptedServer implements AutoCloseable {
 
   URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** A client of this server with a static token, on {@code clock}'s time. */
+  CrewmojoClient client(ManualClock clock) {
+    return new CrewmojoClient(
+        ClientSettings.of(baseUrl()),
+        new StaticTokenProvider(Secret.of("static-token")),
+        clock,
+        clock.sleeper());
   }
 
   int requests() {

@@ -3,6 +3,7 @@ package io.crewexport.client.internal;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.ReportRequest;
+import io.crewexport.client.DownloadedReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,10 @@ public final class Spool {
               + ". Point --spool-dir at a writable folder.",
           e);
     }
-    return Files.createTempFile(folder, "crewexport-" + request.reportId() + "-", ".spool");
+    return Files.createTempFile(
+        folder,
+        DownloadedReport.SPOOL_FILE_PREFIX + request.reportId() + "-",
+        DownloadedReport.SPOOL_FILE_SUFFIX);
   }
 
   /**
