@@ -1,7 +1,6 @@
 package io.crewexport.schema;
 
 import java.time.LocalDate;
-import java.time.Month;
 import java.time.Year;
 
 /**
@@ -29,15 +28,102 @@ public final class CellTypes {
 
   private CellTypes() {}
 
+  /** A {@link #fitsOf} bit: a real date, or the vendor's {@code 0} for none. */
+  static final int DATE_LIKE = 1;
+
+  /** A {@link #fitsOf} bit: a real date ({@code yyyymmdd}). */
+  static final int REAL_DATE = 2;
+
+  /** A {@link #fitsOf} bit: a boolean word. */
+  static final int BOOLEAN = 4;
+
+  /** A {@link #fitsOf} bit: a whole number that a long holds. */
+  static final int BIGINT = 8;
+
+  /**
+   * A {@link #fitsOf} bit: a value of a DOUBLE column (a plain decimal, or a short whole number).
+   */
+  static final int DOUBLE = 16;
+
+  /** Days in each month of a leap year, January first. */
+  private static final int[] MONTH_DAYS = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
   /** Whether non-empty {@code text} is a value of {@code type}. */
   public static boolean fits(String text, ColumnType type) {
     return switch (type) {
       case TEXT -> true;
-      case BIGINT -> isBigint(text);
-      case DOUBLE -> isDouble(text) || isShortBigint(text);
-      case BOOLEAN -> isBoolean(text);
-      case DATE -> isDate(text) || isNoDate(text);
+      case BIGINT -> (fitsOf(text) & BIGINT) != 0;
+      case DOUBLE -> (fitsOf(text) & DOUBLE) != 0;
+      case BOOLEAN -> (fitsOf(text) & BOOLEAN) != 0;
+      case DATE -> (fitsOf(text) & DATE_LIKE) != 0;
     };
+  }
+
+  /**
+   * Which types non-empty {@code text} fits, as {@link #DATE_LIKE}, {@link #REAL_DATE}, {@link
+   * #BOOLEAN}, {@link #BIGINT} and {@link #DOUBLE} bits; 0 for text only. Inference asks this of
+   * every cell of a report, so it looks at each char once.
+   */
+  static int fitsOf(CharSequence text) {
+    char first = text.charAt(0);
+    if (first != '-' && (first < '0' || first > '9')) {
+      return isBoolean(text) ? BOOLEAN : 0;
+    }
+    int length = text.length();
+    int start = first == '-' ? 1 : 0;
+    int point = -1;
+    int leading = 0;
+    for (int i = start; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        // Eight digits make a date's value; an int holds them.
+        leading = leading * 10 + (c - '0');
+      } else if (c == '.' && point < 0) {
+        point = i;
+      } else {
+        return 0;
+      }
+    }
+    return point < 0 ? wholeFits(text, start, length, leading) : decimalFits(text, start, point);
+  }
+
+  /** The bits of a run of digits after {@code start} (1 after a minus sign). */
+  private static int wholeFits(CharSequence text, int start, int length, int leading) {
+    int digits = length - start;
+    if (digits < 1 || digits > 19) {
+      return 0;
+    }
+    if (text.charAt(start) == '0') {
+      // Only a lone 0 prints back the same, and it is also the vendor's "no date".
+      return digits == 1 && start == 0 ? DATE_LIKE | BIGINT | DOUBLE : 0;
+    }
+    if (digits == 19 && CharSequence.compare(text, start == 0 ? LONG_MAX : LONG_MIN) > 0) {
+      return 0;
+    }
+    int fits = BIGINT | (digits <= DOUBLE_DIGITS ? DOUBLE : 0);
+    return start == 0 && digits == 8 && isDate(leading) ? fits | DATE_LIKE | REAL_DATE : fits;
+  }
+
+  /**
+   * The bits of a plain decimal such as {@code -12.50}, {@code point} at its only point: digits on
+   * both sides, at most 15 of them, no leading zeros before the point.
+   */
+  private static int decimalFits(CharSequence text, int start, int point) {
+    int end = text.length();
+    if (point == start || point == end - 1 || end - start - 1 > DOUBLE_DIGITS) {
+      return 0;
+    }
+    return point - start > 1 && text.charAt(start) == '0' ? 0 : DOUBLE;
+  }
+
+  /** Whether {@code yyyymmdd}, with no leading zero, is a real date. */
+  private static boolean isDate(int yyyymmdd) {
+    int month = yyyymmdd / 100 % 100;
+    int day = yyyymmdd % 100;
+    if (month < 1 || month > 12 || day < 1 || day > MONTH_DAYS[month - 1]) {
+      return false;
+    }
+    return month != 2 || day != 29 || Year.isLeap(yyyymmdd / 10000);
   }
 
   /**
@@ -102,20 +188,7 @@ public final class CellTypes {
     return text.length() == 1 && text.charAt(0) == '0';
   }
 
-  /** Whether {@code text} is a real date written {@code yyyymmdd}, from year 1000 on. */
-  static boolean isDate(CharSequence text) {
-    if (text.length() != 8 || !digits(text, 0, 8) || text.charAt(0) == '0') {
-      return false;
-    }
-    int month = month(text);
-    int day = day(text);
-    return month >= 1
-        && month <= 12
-        && day >= 1
-        && day <= Month.of(month).length(Year.isLeap(year(text)));
-  }
-
-  static boolean isBoolean(CharSequence text) {
+  private static boolean isBoolean(CharSequence text) {
     return switch (text.length()) {
       case 2 -> sameIgnoringCase(text, "no");
       case 3 -> sameIgnoringCase(text, "yes");
@@ -141,46 +214,6 @@ public final class CellTypes {
       }
     }
     return true;
-  }
-
-  /** A whole number that a long holds and that prints back the same (no {@code +}, {@code 007}). */
-  static boolean isBigint(CharSequence text) {
-    int start = text.length() > 0 && text.charAt(0) == '-' ? 1 : 0;
-    int length = text.length() - start;
-    if (length < 1 || length > 19 || !digits(text, start, text.length())) {
-      return false;
-    }
-    if (text.charAt(start) == '0') {
-      return length == 1 && start == 0;
-    }
-    return length < 19 || CharSequence.compare(text, start == 0 ? LONG_MAX : LONG_MIN) <= 0;
-  }
-
-  /**
-   * A plain decimal such as {@code -12.50}: digits, a point, digits, at most 15 of them, no
-   * exponent, no leading zeros before the point.
-   */
-  static boolean isDouble(CharSequence text) {
-    int start = text.length() > 0 && text.charAt(0) == '-' ? 1 : 0;
-    int point = indexOf(text, '.', start);
-    int end = text.length();
-    if (point <= start || point == end - 1 || end - start - 1 > DOUBLE_DIGITS) {
-      return false;
-    }
-    if (point - start > 1 && text.charAt(start) == '0') {
-      return false;
-    }
-    return digits(text, start, point) && digits(text, point + 1, end);
-  }
-
-  /** A whole number that a double holds exactly. */
-  private static boolean isShortBigint(String text) {
-    return isBigint(text) && isExactInDouble(text);
-  }
-
-  /** Whether whole number {@code text} has few enough digits for a double to hold it exactly. */
-  static boolean isExactInDouble(CharSequence text) {
-    return text.length() - (text.charAt(0) == '-' ? 1 : 0) <= DOUBLE_DIGITS;
   }
 
   private static boolean isTrue(CharSequence text) {
@@ -209,26 +242,6 @@ public final class CellTypes {
       value = value * 10 + (text.charAt(i) - '0');
     }
     return value;
-  }
-
-  private static boolean digits(CharSequence text, int start, int end) {
-    for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** {@code text.indexOf(c, from)}, or -1. */
-  private static int indexOf(CharSequence text, char c, int from) {
-    for (int i = from; i < text.length(); i++) {
-      if (text.charAt(i) == c) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static String abbreviate(String text) {

@@ -110,46 +110,36 @@ public final class TypeInference {
 
   /** What one column's cells have fitted so far. */
   private static final class ColumnStats {
+    private static final int EVERY_TYPE =
+        CellTypes.DATE_LIKE | CellTypes.BOOLEAN | CellTypes.BIGINT | CellTypes.DOUBLE;
+
     private boolean hasValues;
     private boolean realDates;
-    private boolean date = true;
-    private boolean bool = true;
-    private boolean bigint = true;
-    private boolean decimal = true;
+    // The CellTypes bits that every cell so far had, REAL_DATE aside.
+    private int fits = EVERY_TYPE;
 
     /** Takes a non-empty cell; false once the column can only be TEXT. */
     boolean accept(CharSequence cell) {
       hasValues = true;
-      // A date or the vendor's 0 is also a short whole number: no need to check that again.
-      boolean dateLike = false;
-      if (date) {
-        boolean real = CellTypes.isDate(cell);
-        dateLike = real || CellTypes.isNoDate(cell);
-        realDates |= real;
-        date = dateLike;
+      int cellFits = CellTypes.fitsOf(cell);
+      if ((fits & CellTypes.DATE_LIKE) != 0) {
+        realDates |= (cellFits & CellTypes.REAL_DATE) != 0;
       }
-      bool = bool && CellTypes.isBoolean(cell);
-      if (bigint || decimal) {
-        boolean whole = dateLike || CellTypes.isBigint(cell);
-        bigint = bigint && whole;
-        decimal =
-            decimal
-                && (whole ? dateLike || CellTypes.isExactInDouble(cell) : CellTypes.isDouble(cell));
-      }
-      return date || bool || bigint || decimal;
+      fits &= cellFits;
+      return fits != 0;
     }
 
     ColumnFit fit() {
       EnumSet<ColumnType> types = EnumSet.of(ColumnType.TEXT);
-      addIf(date, ColumnType.DATE, types);
-      addIf(bool, ColumnType.BOOLEAN, types);
-      addIf(bigint, ColumnType.BIGINT, types);
-      addIf(decimal, ColumnType.DOUBLE, types);
+      addIf(CellTypes.DATE_LIKE, ColumnType.DATE, types);
+      addIf(CellTypes.BOOLEAN, ColumnType.BOOLEAN, types);
+      addIf(CellTypes.BIGINT, ColumnType.BIGINT, types);
+      addIf(CellTypes.DOUBLE, ColumnType.DOUBLE, types);
       return new ColumnFit(types, hasValues, realDates);
     }
 
-    private static void addIf(boolean fits, ColumnType type, EnumSet<ColumnType> types) {
-      if (fits) {
+    private void addIf(int bit, ColumnType type, EnumSet<ColumnType> types) {
+      if ((fits & bit) != 0) {
         types.add(type);
       }
     }
