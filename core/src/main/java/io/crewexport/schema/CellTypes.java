@@ -26,8 +26,6 @@ public final class CellTypes {
   private static final String LONG_MAX = Long.toString(Long.MAX_VALUE);
   private static final String LONG_MIN = Long.toString(Long.MIN_VALUE);
 
-  private CellTypes() {}
-
   /** A {@link #fitsOf} bit: a real date, or the vendor's {@code 0} for none. */
   static final int DATE_LIKE = 1;
 
@@ -47,6 +45,8 @@ public final class CellTypes {
 
   /** Days in each month of a leap year, January first. */
   private static final int[] MONTH_DAYS = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+  private CellTypes() {}
 
   /** Whether non-empty {@code text} is a value of {@code type}. */
   public static boolean fits(String text, ColumnType type) {
@@ -72,23 +72,24 @@ public final class CellTypes {
     int length = text.length();
     int start = first == '-' ? 1 : 0;
     int point = -1;
-    int leading = 0;
+    // The digits' value, for a date: an int holds eight digits, and longer runs, which overflow
+    // it, are no date.
+    int value = 0;
     for (int i = start; i < length; i++) {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
-        // Eight digits make a date's value; an int holds them.
-        leading = leading * 10 + (c - '0');
+        value = value * 10 + (c - '0');
       } else if (c == '.' && point < 0) {
         point = i;
       } else {
         return 0;
       }
     }
-    return point < 0 ? wholeFits(text, start, length, leading) : decimalFits(text, start, point);
+    return point < 0 ? wholeFits(text, start, length, value) : decimalFits(text, start, point);
   }
 
   /** The bits of a run of digits after {@code start} (1 after a minus sign). */
-  private static int wholeFits(CharSequence text, int start, int length, int leading) {
+  private static int wholeFits(CharSequence text, int start, int length, int value) {
     int digits = length - start;
     if (digits < 1 || digits > 19) {
       return 0;
@@ -101,7 +102,7 @@ public final class CellTypes {
       return 0;
     }
     int fits = BIGINT | (digits <= DOUBLE_DIGITS ? DOUBLE : 0);
-    return start == 0 && digits == 8 && isDate(leading) ? fits | DATE_LIKE | REAL_DATE : fits;
+    return start == 0 && digits == 8 && isDate(value) ? fits | DATE_LIKE | REAL_DATE : fits;
   }
 
   /**
