@@ -8,6 +8,8 @@ import io.crewexport.read.ReportReader;
 import io.crewexport.testing.Samples;
 import java.nio.CharBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +121,70 @@ final class TypeInferenceTest {
     assertThat(schema.columns())
         .extracting(Column::type)
         .containsExactly(ColumnType.DOUBLE, ColumnType.DATE, ColumnType.TEXT, ColumnType.TEXT);
+  }
+
+  @Test
+  void remembersAWiderValueThatCameBeforeNarrowerOnes() {
+    // A decimal, a decimal and an impossible date first; whole numbers and real dates after them.
+    TypeInference inference = new TypeInference(List.of("n", "d", "w"));
+    inference.accept(new String[] {"2.5", "1.5", "20230229"});
+    inference.accept(new String[] {"1", "20240101", "20240229"});
+    inference.accept(new String[] {"", "0", ""});
+    assertThat(inference.schema().columns())
+        .extracting(Column::type)
+        .containsExactly(ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.BIGINT);
+  }
+
+  @Test
+  void keepsOnlyTheTypesThatEveryCellFitsInWhateverOrderTheyCome() {
+    String[] values = {
+      "0",
+      "20240229",
+      "20230229",
+      "7",
+      "-7",
+      "1.5",
+      "1234567890123456",
+      "Yes",
+      "no",
+      "007",
+      "",
+      null
+    };
+    Random random = new Random(5);
+    for (int round = 0; round < 20_000; round++) {
+      String[] column = new String[1 + random.nextInt(5)];
+      for (int row = 0; row < column.length; row++) {
+        column[row] = values[random.nextInt(values.length)];
+      }
+      TypeInference inference = new TypeInference(List.of("c"));
+      for (String cell : column) {
+        inference.accept(new String[] {cell});
+      }
+      ColumnFit fit = inference.result().columns().get(0).fit();
+      ColumnFit expected = fitOneTypeAtATime(column);
+      String cells = Arrays.toString(column);
+      assertThat(fit.types()).as(cells).isEqualTo(expected.types());
+      assertThat(fit.hasValues()).as(cells).isEqualTo(expected.hasValues());
+      assertThat(fit.inferred()).as(cells).isEqualTo(expected.inferred());
+      assertThat(fit.onlyNoDates()).as(cells).isEqualTo(expected.onlyNoDates());
+    }
+  }
+
+  /** What a column's cells fit, each type checked over every non-empty cell on its own. */
+  private static ColumnFit fitOneTypeAtATime(String[] column) {
+    EnumSet<ColumnType> types = EnumSet.allOf(ColumnType.class);
+    boolean hasValues = false;
+    boolean realDates = false;
+    for (String cell : column) {
+      if (cell == null || cell.isEmpty()) {
+        continue;
+      }
+      hasValues = true;
+      realDates |= !cell.equals("0") && CellTypes.fits(cell, ColumnType.DATE);
+      types.removeIf(type -> !CellTypes.fits(cell, type));
+    }
+    return new ColumnFit(types, hasValues, realDates);
   }
 
   @Test
