@@ -5,11 +5,12 @@ import java.time.Year;
 
 /**
  * Which types a single cell's text fits, and its value once a type is chosen. The rules, stated in
- * the README: {@code yyyymmdd} numbers are dates and {@code 0} means none; {@code Yes}/{@code No}
- * and {@code true}/{@code false}, in any case, are booleans; whole numbers that a long holds,
- * without a plus sign or leading zeros, are BIGINT; decimals such as {@code -12.50} with at most 15
- * significant digits (so a double holds them exactly) are DOUBLE, and so are whole numbers of at
- * most 15 digits; an empty cell is null in every type; anything is TEXT.
+ * the README: {@code yyyymmdd} numbers from year 1000 on are dates and {@code 0} means none; {@code
+ * Yes}/{@code No} and {@code true}/{@code false}, in any case as {@link String#equalsIgnoreCase}
+ * ignores it, are booleans; whole numbers that a long holds and that print back the same (no plus
+ * sign, no leading zeros, no {@code -0}) are BIGINT; decimals such as {@code -12.50} with at most
+ * 15 digits in all (so a double holds them exactly) are DOUBLE, and so are whole numbers of at most
+ * 15 digits; an empty cell is null in every type; anything is TEXT.
  *
  * <p>The checks run on every cell of a report, so they look at chars and allocate nothing; they
  * take any {@link CharSequence}, so a reader can offer a cell without making a String of it.
@@ -48,8 +49,11 @@ public final class CellTypes {
 
   private CellTypes() {}
 
-  /** Whether non-empty {@code text} is a value of {@code type}. */
+  /** Whether {@code text} is a value of {@code type}; an empty text is only TEXT's. */
   public static boolean fits(String text, ColumnType type) {
+    if (text.isEmpty()) {
+      return type == ColumnType.TEXT;
+    }
     return switch (type) {
       case TEXT -> true;
       case BIGINT -> (fitsOf(text) & BIGINT) != 0;

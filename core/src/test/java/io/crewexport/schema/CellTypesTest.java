@@ -205,4 +205,12 @@ final class CellTypesTest {
     assertThat(BIGINT.holds(DATE)).isFalse();
     assertThat(DATE.holds(DATE)).isTrue();
   }
+
+  @Test
+  void saysAnEmptyTextFitsTextOnly() {
+    assertThat(CellTypes.fits("", TEXT)).isTrue();
+    for (ColumnType type : List.of(BIGINT, DOUBLE, BOOLEAN, DATE)) {
+      assertThat(CellTypes.fits("", type)).as(type.toString()).isFalse();
+    }
+  }
 }
