@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -132,8 +131,7 @@ public final class Bench implements Callable<Integer> {
       if (anyExport()) {
         ServerWarmUp.run(server.baseUrl(), BenchPlan.CLIENT_ID, secret, spool);
       }
-      ChildLauncher launcher =
-          new ChildLauncher(folder, profile, Map.of(ExportRun.SECRET_VARIABLE, secret));
+      ChildLauncher launcher = new ChildLauncher(folder, profile, secret);
       BenchPlan plan = new BenchPlan(input.file(), server.baseUrl(), folder);
       BenchReport result = measure(plan, launcher, input, large);
       new ReportPrinter(System.out).print(result);

@@ -39,7 +39,7 @@ public final class BenchChild {
       case "fastcsv" -> new FastCsvParse(arguments.path("file"));
       case "infer" -> new ReadAndInfer(arguments.path("file"));
       case "duckdb" -> DuckDbBaseline.from(arguments);
-      case "export" -> ExportRun.from(arguments);
+      case ExportRun.TASK -> ExportRun.from(arguments);
       default -> throw new IllegalArgumentException("unknown task " + arguments.task());
     };
   }

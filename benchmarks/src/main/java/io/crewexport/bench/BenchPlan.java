@@ -92,7 +92,7 @@ final class BenchPlan {
   private Run export(
       String name, String label, String report, String sinks, Map<String, String> options) {
     ChildArgs arguments =
-        new ChildArgs("export", Map.of())
+        new ChildArgs(ExportRun.TASK, Map.of())
             .with("url", url)
             .with("client-id", CLIENT_ID)
             .with("report", report)

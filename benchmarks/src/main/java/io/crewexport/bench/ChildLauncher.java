@@ -18,17 +18,18 @@ final class ChildLauncher {
 
   private final Path work;
   private final boolean profile;
-  private final Map<String, String> environment;
+  private final String secret;
 
   /**
    * @param work the work folder
    * @param profile whether each child records a JFR profile
-   * @param environment variables added to each child's environment
+   * @param secret the demo server's client secret, which only export runs get (in {@link
+   *     ExportRun#SECRET_VARIABLE}): the other runs read the file and never ask for a token
    */
-  ChildLauncher(Path work, boolean profile, Map<String, String> environment) {
+  ChildLauncher(Path work, boolean profile, String secret) {
     this.work = work;
     this.profile = profile;
-    this.environment = Map.copyOf(environment);
+    this.secret = secret;
   }
 
   /**
@@ -44,7 +45,7 @@ final class ChildLauncher {
         new ProcessBuilder(command(run, heap, arguments.with("run", run).with("result", result)))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    builder.environment().putAll(environment);
+    builder.environment().putAll(environmentOf(arguments));
     Process process = builder.start();
     if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();
@@ -63,6 +64,13 @@ final class ChildLauncher {
               + tail(log));
     }
     return Json.MAPPER.readValue(result.toFile(), Measurement.class);
+  }
+
+  /** The variables added to the environment of a child that runs {@code arguments}. */
+  Map<String, String> environmentOf(ChildArgs arguments) {
+    return arguments.task().equals(ExportRun.TASK)
+        ? Map.of(ExportRun.SECRET_VARIABLE, secret)
+        : Map.of();
   }
 
   private List<String> command(String run, String heap, ChildArgs arguments) throws IOException {

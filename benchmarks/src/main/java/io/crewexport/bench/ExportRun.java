@@ -28,6 +28,9 @@ import java.util.Map;
  * download into a spool file, the schema pass, every row into each sink, the commits.
  */
 final class ExportRun implements ChildTask {
+  /** The task name a child JVM is started with to run this. */
+  static final String TASK = "export";
+
   /** The environment variable that carries the demo server's client secret to the child. */
   static final String SECRET_VARIABLE = "CREWEXPORT_BENCH_SECRET";
 

@@ -47,10 +47,21 @@ final class ChildLauncherTest {
     assertThat(folder.resolve("bench")).doesNotExist();
   }
 
+  @Test
+  void givesTheSecretToExportRunsOnly() {
+    ChildLauncher launcher = new ChildLauncher(folder, false, SECRET);
+
+    assertThat(launcher.environmentOf(new ChildArgs(ExportRun.TASK, Map.of())))
+        .containsExactly(Map.entry(ExportRun.SECRET_VARIABLE, SECRET));
+    for (String task : List.of("duckdb", "fastcsv", "infer")) {
+      assertThat(launcher.environmentOf(new ChildArgs(task, Map.of()))).as(task).isEmpty();
+    }
+  }
+
   private void profiledRun(Path work) throws Exception {
     Path csv = Files.writeString(folder.resolve("small.csv"), "a,b\n1,2\n");
     Measurement measurement =
-        new ChildLauncher(work, true, Map.of(ExportRun.SECRET_VARIABLE, SECRET))
+        new ChildLauncher(work, true, SECRET)
             .run("probe", "64m", new ChildArgs("fastcsv", Map.of()).with("file", csv));
     assertThat(measurement.rows()).isEqualTo(1);
   }
