@@ -128,11 +128,11 @@ public final class Bench implements Callable<Integer> {
       if (left > 0) {
         System.out.println("Spool files an interrupted run left, deleted: " + left);
       }
-      if (anyExport()) {
+      BenchPlan plan = new BenchPlan(input.file(), server.baseUrl(), folder);
+      if (anyExport(plan)) {
         ServerWarmUp.run(server.baseUrl(), BenchPlan.CLIENT_ID, secret, spool);
       }
       ChildLauncher launcher = new ChildLauncher(folder, profile, secret);
-      BenchPlan plan = new BenchPlan(input.file(), server.baseUrl(), folder);
       BenchReport result = measure(plan, launcher, input, large);
       new ReportPrinter(System.out).print(result);
       Files.write(target, Json.MAPPER.writeValueAsBytes(result));
@@ -200,10 +200,9 @@ public final class Bench implements Callable<Integer> {
   }
 
   /** Whether any selected run exports through the server (read + infer reads the file). */
-  private boolean anyExport() {
-    return selected("parquet")
-        || selected("duckdb")
-        || selected("csv")
+  private boolean anyExport(BenchPlan plan) {
+    return plan.pairs().stream()
+            .anyMatch(pair -> selected(pair.key()) && ExportRun.runs(pair.ours().arguments()))
         || (memoryBytes > 0 && selected("memory"));
   }
 

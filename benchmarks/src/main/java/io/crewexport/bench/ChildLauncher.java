@@ -68,9 +68,7 @@ final class ChildLauncher {
 
   /** The variables added to the environment of a child that runs {@code arguments}. */
   Map<String, String> environmentOf(ChildArgs arguments) {
-    return arguments.task().equals(ExportRun.TASK)
-        ? Map.of(ExportRun.SECRET_VARIABLE, secret)
-        : Map.of();
+    return ExportRun.runs(arguments) ? Map.of(ExportRun.SECRET_VARIABLE, secret) : Map.of();
   }
 
   private List<String> command(String run, String heap, ChildArgs arguments) throws IOException {

@@ -41,6 +41,11 @@ final class ExportRun implements ChildTask {
 
   private final ChildArgs arguments;
 
+  /** Whether a child started with {@code arguments} runs an export, and so needs the server. */
+  static boolean runs(ChildArgs arguments) {
+    return arguments.task().equals(TASK);
+  }
+
   private ExportRun(ChildArgs arguments) {
     this.arguments = arguments;
   }

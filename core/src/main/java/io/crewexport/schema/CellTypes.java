@@ -51,15 +51,17 @@ public final class CellTypes {
 
   /** Whether {@code text} is a value of {@code type}; an empty text is only TEXT's. */
   public static boolean fits(String text, ColumnType type) {
-    if (text.isEmpty()) {
-      return type == ColumnType.TEXT;
-    }
+    return type == ColumnType.TEXT || (!text.isEmpty() && (fitsOf(text) & bitOf(type)) != 0);
+  }
+
+  /** The {@link #fitsOf} bit of the cells that a column of {@code type} holds; 0 for TEXT. */
+  static int bitOf(ColumnType type) {
     return switch (type) {
-      case TEXT -> true;
-      case BIGINT -> (fitsOf(text) & BIGINT) != 0;
-      case DOUBLE -> (fitsOf(text) & DOUBLE) != 0;
-      case BOOLEAN -> (fitsOf(text) & BOOLEAN) != 0;
-      case DATE -> (fitsOf(text) & DATE_LIKE) != 0;
+      case TEXT -> 0;
+      case BIGINT -> BIGINT;
+      case DOUBLE -> DOUBLE;
+      case BOOLEAN -> BOOLEAN;
+      case DATE -> DATE_LIKE;
     };
   }
 

@@ -131,17 +131,12 @@ public final class TypeInference {
 
     ColumnFit fit() {
       EnumSet<ColumnType> types = EnumSet.of(ColumnType.TEXT);
-      addIf(CellTypes.DATE_LIKE, ColumnType.DATE, types);
-      addIf(CellTypes.BOOLEAN, ColumnType.BOOLEAN, types);
-      addIf(CellTypes.BIGINT, ColumnType.BIGINT, types);
-      addIf(CellTypes.DOUBLE, ColumnType.DOUBLE, types);
-      return new ColumnFit(types, hasValues, realDates);
-    }
-
-    private void addIf(int bit, ColumnType type, EnumSet<ColumnType> types) {
-      if ((fits & bit) != 0) {
-        types.add(type);
+      for (ColumnType type : ColumnType.values()) {
+        if ((fits & CellTypes.bitOf(type)) != 0) {
+          types.add(type);
+        }
       }
+      return new ColumnFit(types, hasValues, realDates);
     }
   }
 }
