@@ -2,8 +2,6 @@ package io.crewexport.client.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import io.crewexport.client.DownloadListener;
 import java.io.IOException;
@@ -23,8 +21,6 @@ import java.util.OptionalLong;
  * so a body cut short fails here instead of passing for a whole report.
  */
 public final class ResponseReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** A job ticket or an error is tiny; a JSON body larger than this is data. */
   private static final int SMALL_JSON = 64 * 1024;
 
@@ -98,12 +94,12 @@ public final class ResponseReader {
       return notData("an HTML page instead of a report (a proxy or a login page?)");
     }
     if (json && bytes <= SMALL_JSON) {
-      JsonNode node = parseOrNull(file);
-      if (node != null && node.isObject() && node.hasNonNull("jobId")) {
-        return new Answer.JobTicket(node.get("jobId").asText());
+      Optional<JsonFields> object = parseOrEmpty(file);
+      if (object.isPresent() && object.get().hasNonNull("jobId")) {
+        return new Answer.JobTicket(object.get().text("jobId", ""));
       }
-      if (node != null && node.isObject() && isError(node)) {
-        return notData("an error instead of data: " + node.path("errorMessage").asText(""));
+      if (object.isPresent() && isError(object.get())) {
+        return notData("an error instead of data: " + object.get().text("errorMessage", ""));
       }
     }
     return new Answer.Data(file, bytes, json, type.charset());
@@ -148,9 +144,10 @@ public final class ResponseReader {
     }
     String text = new String(head, UTF_8);
     try {
-      JsonNode node = JSON.readTree(text);
-      if (node != null && node.hasNonNull("errorMessage")) {
-        return clean(node.get("errorMessage").asText());
+      // The decoded text, so that bytes that are not UTF-8 read as U+FFFD instead of failing.
+      Optional<JsonFields> object = JsonFields.parse(text.getBytes(UTF_8));
+      if (object.isPresent() && object.get().hasNonNull("errorMessage")) {
+        return clean(object.get().text("errorMessage", ""));
       }
     } catch (IOException e) {
       // Not JSON: describe what came instead below.
@@ -158,21 +155,21 @@ public final class ResponseReader {
     return text.stripLeading().startsWith("<") ? "an HTML page" : clean(text);
   }
 
-  private static boolean isError(JsonNode node) {
-    return "false".equalsIgnoreCase(node.path("success").asText())
-        || node.has("errorMessage")
-        || node.has("httpErrorCode");
+  private static boolean isError(JsonFields object) {
+    return "false".equalsIgnoreCase(object.text("success", ""))
+        || object.has("errorMessage")
+        || object.has("httpErrorCode");
   }
 
   private static Answer.Failure notData(String description) {
     return new Answer.Failure(200, description, Optional.empty());
   }
 
-  private static JsonNode parseOrNull(Path file) {
+  private static Optional<JsonFields> parseOrEmpty(Path file) {
     try {
-      return JSON.readTree(file.toFile());
+      return JsonFields.parse(Files.readAllBytes(file));
     } catch (IOException e) {
-      return null;
+      return Optional.empty();
     }
   }
 

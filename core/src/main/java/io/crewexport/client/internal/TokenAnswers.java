@@ -1,7 +1,5 @@
 package io.crewexport.client.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
@@ -12,7 +10,8 @@ import java.util.Optional;
 
 /** Reads what the OAuth2 token endpoint answers: a token, or a refusal to explain. */
 public final class TokenAnswers {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A token answer is a few hundred bytes; more than this is not one, and reads as cut short. */
+  private static final int TOKEN_ANSWER = 64 * 1024;
 
   private TokenAnswers() {}
 
@@ -22,15 +21,15 @@ public final class TokenAnswers {
       if (response.status() != 200 || response.body() == null) {
         return new Answer.Failure(response.status(), errorMessage(response), Optional.empty());
       }
-      JsonNode node;
+      Optional<JsonFields> answer;
       try (InputStream in = response.body().asInputStream()) {
-        node = JSON.readTree(in);
+        answer = JsonFields.parse(in.readNBytes(TOKEN_ANSWER));
       }
-      if (node == null || !node.hasNonNull("access_token")) {
+      if (answer.isEmpty() || !answer.get().hasNonNull("access_token")) {
         return new Answer.Failure(200, "a token answer without access_token", Optional.empty());
       }
-      long expiresIn = node.path("expires_in").asLong(1800);
-      return new Issued(Secret.of(node.get("access_token").asText()), expiresIn);
+      long expiresIn = answer.get().asLong("expires_in", 1800);
+      return new Issued(Secret.of(answer.get().text("access_token", "")), expiresIn);
     }
   }
 
@@ -39,8 +38,9 @@ public final class TokenAnswers {
       return "";
     }
     try (InputStream in = response.body().asInputStream()) {
-      JsonNode node = JSON.readTree(in.readNBytes(16 * 1024));
-      return node == null ? "" : node.path("errorMessage").asText("");
+      return JsonFields.parse(in.readNBytes(16 * 1024))
+          .map(answer -> answer.text("errorMessage", ""))
+          .orElse("");
     } catch (IOException e) {
       return "";
     }
