@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A download running on a thread of its own, so that the export can read a CSV body while it still
@@ -67,6 +69,21 @@ final class BackgroundDownload implements AutoCloseable {
   /** The first CSV body, readable as it streams in. */
   GrowingBody body() {
     return body;
+  }
+
+  /**
+   * Waits until a CSV body starts streaming, the download ends, or {@code other} completes,
+   * whichever comes first.
+   */
+  void awaitBodyOr(CompletableFuture<?> other) {
+    try {
+      CompletableFuture.anyOf(body.started(), other).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted(e);
+    } catch (ExecutionException e) {
+      // other failed: whoever completed it reports how.
+    }
   }
 
   /** Waits for a CSV body to start streaming; empty if the download ended without one. */

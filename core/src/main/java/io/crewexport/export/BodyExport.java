@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>A sink that can load the spooled CSV itself ({@link io.crewexport.spi.SpooledCsvLoader}) does
  * so, in the single pass on a thread of its own, when the rows written are the body's rows
  * unchanged.
+ *
+ * <p>The sinks may still be preparing (loading a native library, say) when the body starts: it is
+ * read meanwhile, and they are awaited only before they open.
  */
 final class BodyExport {
   private static final Logger log = LoggerFactory.getLogger(BodyExport.class);
@@ -50,13 +53,16 @@ final class BodyExport {
   private final ExportTarget target;
   private final ExportHooks hooks;
   private final SchemaPolicy policy;
+  private final Runnable awaitSinksPrepared;
 
   BodyExport(
       SpooledBody body,
       List<ReportSink> sinks,
       ExportTarget target,
       ExportHooks hooks,
-      int sampleCells) {
+      int sampleCells,
+      Runnable awaitSinksPrepared) {
+    this.awaitSinksPrepared = awaitSinksPrepared;
     this.sampleCells = sampleCells;
     this.body = body;
     this.request = body.request();
@@ -105,6 +111,7 @@ final class BodyExport {
         hooks.check(request, evolved.schema(), sampled);
       }
       RowTransform transform = hooks.transform(request, evolved.schema());
+      awaitSinksPrepared.run();
       SinkWriters writers = SinkWriters.open(sinks, transform.schema(), target);
       BulkLoads loads = BulkLoads.none();
       try {
@@ -199,6 +206,7 @@ final class BodyExport {
     logRows(rows, evolved);
     hooks.check(request, evolved.schema(), rows);
     RowTransform transform = hooks.transform(request, evolved.schema());
+    awaitSinksPrepared.run();
     SinkWriters writers = SinkWriters.open(sinks, transform.schema(), target);
     try (ReportReader reader = open();
         BodyBatches batches =

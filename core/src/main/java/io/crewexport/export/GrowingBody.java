@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The first CSV body of a download, readable while it still streams in, so that reading the report
@@ -32,6 +33,7 @@ final class GrowingBody implements DownloadListener {
   private Charset charset;
   private long bytesOnDisk;
   private boolean downloadEnded;
+  private final CompletableFuture<Void> started = new CompletableFuture<>();
 
   /**
    * @param progress told every byte count, of every body
@@ -52,6 +54,7 @@ final class GrowingBody implements DownloadListener {
     if (state == State.WAITING) {
       this.file = file;
       this.charset = charset;
+      started.complete(null);
       state = State.STREAMING;
       notifyAll();
     }
@@ -80,10 +83,16 @@ final class GrowingBody implements DownloadListener {
   /** Told by the downloading thread that the download returned or failed. */
   synchronized void downloadEnded() {
     downloadEnded = true;
+    started.complete(null);
     if (state == State.STREAMING) {
       state = State.GONE;
     }
     notifyAll();
+  }
+
+  /** Completes when the first CSV body starts, or the download ends without one. */
+  CompletableFuture<Void> started() {
+    return started;
   }
 
   /** Waits for the first CSV body to start; empty if the download ended without one. */

@@ -74,14 +74,21 @@ public final class ReportExporter {
                 hooks::downloaded,
                 clock,
                 "crewexport-download-" + target.tableName())) {
-      // Before the body: a sink that cannot work fails the export while the download runs.
-      preparation.await();
+      // A sink that cannot work fails the export while the vendor still makes the report. Once the
+      // body streams, it is read while the sinks finish preparing: they are awaited before they
+      // open, after the first rows (see BodyExport).
+      download.awaitBodyOr(preparation.ended());
+      if (preparation.ended().isDone()) {
+        preparation.await();
+      }
       Optional<Path> streaming = download.awaitCsvBody();
       BodyExport.Written written;
       if (streaming.isEmpty()) {
-        written = write(SpooledBody.of(download.await()), sinks, target, hooks);
+        written = write(SpooledBody.of(download.await()), sinks, target, hooks, preparation);
       } else {
-        written = writeWhileDownloading(download, request, streaming.get(), sinks, target, hooks);
+        written =
+            writeWhileDownloading(
+                download, request, streaming.get(), sinks, target, hooks, preparation);
       }
       DownloadedReport report = download.await();
       ExportResult result =
@@ -119,11 +126,12 @@ public final class ReportExporter {
       Path file,
       List<ReportSink> sinks,
       ExportTarget target,
-      ExportHooks hooks) {
+      ExportHooks hooks,
+      SinkPreparation preparation) {
     SpooledBody growing =
         new SpooledBody(request, file, download.body().charset(), false, download);
     try {
-      return write(growing, sinks, target, hooks);
+      return write(growing, sinks, target, hooks, preparation);
     } catch (RuntimeException | Error e) {
       if (!aboutTheBody(e)) {
         throw e;
@@ -132,13 +140,17 @@ public final class ReportExporter {
       if (report.file().equals(file)) {
         throw e;
       }
-      return write(SpooledBody.of(report), sinks, target, hooks);
+      return write(SpooledBody.of(report), sinks, target, hooks, preparation);
     }
   }
 
   private BodyExport.Written write(
-      SpooledBody body, List<ReportSink> sinks, ExportTarget target, ExportHooks hooks) {
-    return new BodyExport(body, sinks, target, hooks, sampleCells).run();
+      SpooledBody body,
+      List<ReportSink> sinks,
+      ExportTarget target,
+      ExportHooks hooks,
+      SinkPreparation preparation) {
+    return new BodyExport(body, sinks, target, hooks, sampleCells, preparation::await).run();
   }
 
   /**

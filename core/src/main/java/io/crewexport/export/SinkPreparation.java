@@ -5,6 +5,7 @@ import io.crewexport.ErrorCode;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.ReportSink;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The sinks' {@link ReportSink#prepare} calls of one export, made one sink after the other on a
@@ -16,10 +17,20 @@ final class SinkPreparation implements AutoCloseable {
   private final Thread thread;
   private final ExportTarget target;
   private volatile Throwable failure;
+  private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
   private SinkPreparation(List<ReportSink> sinks, ExportTarget target, String threadName) {
     this.target = target;
-    this.thread = new Thread(() -> prepare(sinks), threadName);
+    this.thread =
+        new Thread(
+            () -> {
+              try {
+                prepare(sinks);
+              } finally {
+                ended.complete(null);
+              }
+            },
+            threadName);
     // Never keeps the JVM alive; the export waits for it before it ends anyway.
     thread.setDaemon(true);
   }
@@ -29,6 +40,11 @@ final class SinkPreparation implements AutoCloseable {
     SinkPreparation preparation = new SinkPreparation(sinks, target, name);
     preparation.thread.start();
     return preparation;
+  }
+
+  /** Completes once every sink is prepared or one failed; {@link #await} then says which. */
+  CompletableFuture<Void> ended() {
+    return ended;
   }
 
   /**

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -17,8 +18,11 @@ import io.crewexport.ReportRequest;
 import io.crewexport.client.ClientSettings;
 import io.crewexport.client.CrewmojoClient;
 import io.crewexport.client.Secret;
+import io.crewexport.client.Sleeper;
 import io.crewexport.client.StaticTokenProvider;
 import io.crewexport.schema.ColumnType;
+import io.crewexport.schema.EvolvedSchema;
+import io.crewexport.schema.InferredSchema;
 import io.crewexport.schema.ReportSchema;
 import io.crewexport.spi.ExportTarget;
 import io.crewexport.spi.ReportSink;
@@ -29,6 +33,8 @@ import io.crewexport.testing.ManualClock;
 import io.crewexport.testing.Samples;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +117,73 @@ final class ReportExporterTest {
             "prepare on crewexport-prepare-oneonone_summary",
             "prepare on crewexport-prepare-oneonone_summary");
     assertThat(memory.committed("oneonone.summary", target().partitionPath()).rows()).hasSize(3);
+  }
+
+  @Test
+  void readsTheFirstRowsWhileASinkStillPrepares() throws Exception {
+    serveSample();
+    InMemorySink memory = new InMemorySink();
+    CountDownLatch typed = new CountDownLatch(1);
+    ExportHooks hooks =
+        new ExportHooks() {
+          @Override
+          public EvolvedSchema evolve(ReportRequest request, InferredSchema inferred) {
+            typed.countDown();
+            return ExportHooks.NONE.evolve(request, inferred);
+          }
+        };
+    AtomicBoolean readWhilePreparing = new AtomicBoolean();
+    // A preparation that ends only once the first rows were read and typed, as a sink loading a
+    // large native library does while a short report downloads. The bound keeps an exporter that
+    // waits for the sinks before it reads from hanging the suite.
+    ReportSink sink =
+        preparing(
+            memory,
+            () -> {
+              try {
+                readWhilePreparing.set(typed.await(10, TimeUnit.SECONDS));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+
+    ExportResult result = exporter().export(request(), List.of(sink), target(), hooks);
+
+    assertThat(readWhilePreparing).as("the first rows were typed while the sink prepared").isTrue();
+    assertThat(result.rowsRead()).isEqualTo(3);
+    assertThat(memory.committed("oneonone.summary", target().partitionPath()).rows()).hasSize(3);
+  }
+
+  @Test
+  void aSinkThatCannotWorkFailsTheExportWhileTheVendorStillMakesTheReport() {
+    server.stubFor(
+        post(urlEqualTo(DOWNLOAD))
+            .willReturn(WireMock.okJson("{\"success\":\"true\",\"jobId\":\"j1\"}")));
+    InMemorySink memory = new InMemorySink();
+    CrewexportException refused =
+        new CrewexportException(ErrorCode.CONFIGURATION, "bucket lake-x does not exist");
+    // Real time: the download waits 30 s for its first poll, as the vendor asks. The export must
+    // not
+    // wait for the report to learn that it cannot write it.
+    CrewmojoClient client =
+        new CrewmojoClient(
+            ClientSettings.of(URI.create(server.baseUrl())),
+            new StaticTokenProvider(Secret.of("static-token")),
+            Clock.systemUTC(),
+            Sleeper.SYSTEM);
+
+    Throwable thrown =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20),
+            () ->
+                catchThrowable(
+                    () ->
+                        new ReportExporter(client, spool, Clock.systemUTC())
+                            .export(request(), List.of(refusing(memory, refused)), target())));
+
+    assertThat(thrown).isSameAs(refused);
+    assertThat(memory.opened()).isZero();
+    assertThat(spool).isEmptyDirectory();
   }
 
   @Test
