@@ -31,6 +31,12 @@ public final class TypeInference {
   // openCount when textOnly was made: it only falls, so a change means a new column is text.
   private int openAtTextOnly = -1;
 
+  // The last result and each column's state when it was made. The export asks for a result after
+  // every batch of rows, and after the first few batches nearly every one is the same: made anew,
+  // they cost the reading thread little but kept the JIT compiler busy with the code making them.
+  private InferredSchema lastResult;
+  private final int[] lastStates;
+
   /** Inference without pins. */
   public TypeInference(List<String> headings) {
     this(headings, SchemaPolicy.INFER);
@@ -42,6 +48,7 @@ public final class TypeInference {
     this.policy = policy;
     this.stats = new ColumnStats[headings.size()];
     this.open = new int[headings.size()];
+    this.lastStates = new int[headings.size()];
     for (int i = 0; i < stats.length; i++) {
       stats[i] = new ColumnStats();
       open[i] = i;
@@ -96,11 +103,20 @@ public final class TypeInference {
 
   /** What each column's values seen so far fit, with the policy to apply. */
   public InferredSchema result() {
-    List<InferredColumn> columns = new ArrayList<>(stats.length);
+    boolean changed = lastResult == null;
     for (int i = 0; i < stats.length; i++) {
-      columns.add(new InferredColumn(headings.get(i), names.get(i), stats[i].fit()));
+      int state = stats[i].state();
+      changed |= state != lastStates[i];
+      lastStates[i] = state;
     }
-    return new InferredSchema(columns, policy);
+    if (changed) {
+      List<InferredColumn> columns = new ArrayList<>(stats.length);
+      for (int i = 0; i < stats.length; i++) {
+        columns.add(new InferredColumn(headings.get(i), names.get(i), stats[i].fit()));
+      }
+      lastResult = new InferredSchema(columns, policy);
+    }
+    return lastResult;
   }
 
   /** The schema of the rows seen so far, for a report without earlier exports. */
@@ -112,6 +128,9 @@ public final class TypeInference {
   private static final class ColumnStats {
     private static final int EVERY_TYPE =
         CellTypes.DATE_LIKE | CellTypes.BOOLEAN | CellTypes.BIGINT | CellTypes.DOUBLE;
+    // State bits above every CellTypes bit.
+    private static final int HAS_VALUES = 1 << 16;
+    private static final int REAL_DATES = 1 << 17;
 
     private boolean hasValues;
     private boolean realDates;
@@ -127,6 +146,11 @@ public final class TypeInference {
       }
       fits &= cellFits;
       return fits != 0;
+    }
+
+    /** All that {@link #fit} depends on, in one int. */
+    int state() {
+      return fits | (hasValues ? HAS_VALUES : 0) | (realDates ? REAL_DATES : 0);
     }
 
     ColumnFit fit() {

@@ -8,6 +8,7 @@ import io.crewexport.read.ReportReader;
 import io.crewexport.testing.Samples;
 import java.nio.CharBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -168,6 +169,34 @@ final class TypeInferenceTest {
       assertThat(fit.hasValues()).as(cells).isEqualTo(expected.hasValues());
       assertThat(fit.inferred()).as(cells).isEqualTo(expected.inferred());
       assertThat(fit.onlyNoDates()).as(cells).isEqualTo(expected.onlyNoDates());
+    }
+  }
+
+  @Test
+  void answersEveryResultAskedForOnTheWayAsAFreshInferenceWould() {
+    // The export asks for a result after every batch: one that reuses the last must see every
+    // change since, however small (a first value, a first real date, one type fewer).
+    String[] values = {"0", "20240229", "20230229", "7", "1.5", "Yes", "x", "", null};
+    Random random = new Random(17);
+    for (int round = 0; round < 2_000; round++) {
+      List<String[]> rows = new ArrayList<>();
+      TypeInference asked = new TypeInference(List.of("a", "b", "c"));
+      for (int row = 0, length = 1 + random.nextInt(12); row < length; row++) {
+        String[] cells = new String[3];
+        for (int i = 0; i < cells.length; i++) {
+          cells[i] = values[random.nextInt(values.length)];
+        }
+        rows.add(cells);
+        asked.accept(cells);
+        if (random.nextBoolean()) {
+          continue;
+        }
+        TypeInference fresh = new TypeInference(List.of("a", "b", "c"));
+        rows.forEach(fresh::accept);
+        assertThat(asked.result())
+            .as(rows.stream().map(Arrays::toString).toList().toString())
+            .isEqualTo(fresh.result());
+      }
     }
   }
 
