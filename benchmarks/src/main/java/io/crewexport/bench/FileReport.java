@@ -27,6 +27,11 @@ import java.util.OptionalLong;
  * @param copies how many times the rows are sent
  */
 record FileReport(String id, Path file, int copies) implements DemoReport {
+  /**
+   * The server sends the file in writes this large, which pass the server's own buffer: it runs on
+   * the cores the export uses, and at 8 KiB a read it took about 0.45 CPU s per 460 MB.
+   */
+  private static final int SEND_BUFFER_BYTES = 1024 * 1024;
 
   FileReport {
     requireNonNull(id, "id");
@@ -69,13 +74,15 @@ record FileReport(String id, Path file, int copies) implements DemoReport {
   @Override
   public void writeCsv(OutputStream out) throws IOException {
     long heading = headingLength();
-    try (InputStream in = Files.newInputStream(file)) {
-      in.transferTo(out);
-    }
-    for (int copy = 1; copy < copies; copy++) {
+    byte[] buffer = new byte[SEND_BUFFER_BYTES];
+    for (int copy = 0; copy < copies; copy++) {
       try (InputStream in = Files.newInputStream(file)) {
-        in.skipNBytes(heading);
-        in.transferTo(out);
+        if (copy > 0) {
+          in.skipNBytes(heading);
+        }
+        for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
+          out.write(buffer, 0, n);
+        }
       }
     }
     out.flush();

@@ -29,6 +29,21 @@ final class FileReportTest {
   }
 
   @Test
+  void sendsAFileLargerThanOneWriteWhole() throws Exception {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; rows.length() < 2_500_000; i++) {
+      rows.append("row ").append(i).append(",\"note\n").append(i % 7).append("\"\r\n");
+    }
+    FileReport report = new FileReport("r", write("Name,Notes\r\n" + rows), 2);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+    report.writeCsv(body);
+
+    assertThat(body.toString(UTF_8)).isEqualTo("Name,Notes\r\n" + rows + rows);
+    assertThat(report.bytes()).isEqualTo(body.size());
+  }
+
+  @Test
   void givesTheRowsAsCellsForJsonDownloads() throws Exception {
     FileReport report = new FileReport("r", write(CSV), 2);
     List<List<String>> rows = new ArrayList<>();
