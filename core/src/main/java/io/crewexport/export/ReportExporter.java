@@ -81,14 +81,12 @@ public final class ReportExporter {
       if (preparation.ended().isDone()) {
         preparation.await();
       }
-      Optional<Path> streaming = download.awaitCsvBody();
       BodyExport.Written written;
-      if (streaming.isEmpty()) {
-        written = write(SpooledBody.of(download.await()), sinks, target, hooks, preparation);
-      } else {
-        written =
-            writeWhileDownloading(
-                download, request, streaming.get(), sinks, target, hooks, preparation);
+      try {
+        written = writeBody(download, request, sinks, target, hooks, preparation);
+      } catch (RuntimeException | Error e) {
+        preparation.throwOwnFailureOver(e);
+        throw e;
       }
       DownloadedReport report = download.await();
       ExportResult result =
@@ -113,6 +111,22 @@ public final class ReportExporter {
       }
       return result;
     }
+  }
+
+  /** Writes the download's first CSV body while it streams in, else its whole body once in. */
+  private BodyExport.Written writeBody(
+      BackgroundDownload download,
+      ReportRequest request,
+      List<ReportSink> sinks,
+      ExportTarget target,
+      ExportHooks hooks,
+      SinkPreparation preparation) {
+    Optional<Path> streaming = download.awaitCsvBody();
+    if (streaming.isEmpty()) {
+      return write(SpooledBody.of(download.await()), sinks, target, hooks, preparation);
+    }
+    return writeWhileDownloading(
+        download, request, streaming.get(), sinks, target, hooks, preparation);
   }
 
   /**

@@ -75,6 +75,30 @@ final class SinkPreparation implements AutoCloseable {
   }
 
   /**
+   * Throws a sink's own failure, if one fails, instead of {@code other}, which ended the export
+   * while the sinks may still have been preparing: a sink that cannot work is what to fix first,
+   * and it won when the export waited for the sinks before reading the body. Waits for the
+   * preparation unless the export was interrupted; returns if every sink is prepared.
+   *
+   * @throws RuntimeException the sink's failure, as {@link #await} throws it, with {@code other}
+   *     suppressed in it
+   */
+  void throwOwnFailureOver(Throwable other) {
+    if (Thread.currentThread().isInterrupted()) {
+      // The export ends as interrupted; close() stops the preparation.
+      return;
+    }
+    try {
+      await();
+    } catch (RuntimeException | Error own) {
+      if (own != other) {
+        own.addSuppressed(other);
+      }
+      throw own;
+    }
+  }
+
+  /**
    * Interrupts the preparation if it still runs (the export failed or was interrupted before it
    * ended) and waits for it, so that no sink is still being prepared once the export ends.
    */

@@ -123,15 +123,7 @@ final class ReportExporterTest {
   void readsTheFirstRowsWhileASinkStillPrepares() throws Exception {
     serveSample();
     InMemorySink memory = new InMemorySink();
-    CountDownLatch typed = new CountDownLatch(1);
-    ExportHooks hooks =
-        new ExportHooks() {
-          @Override
-          public EvolvedSchema evolve(ReportRequest request, InferredSchema inferred) {
-            typed.countDown();
-            return ExportHooks.NONE.evolve(request, inferred);
-          }
-        };
+    TypingHooks hooks = new TypingHooks();
     AtomicBoolean readWhilePreparing = new AtomicBoolean();
     // A preparation that ends only once the first rows were read and typed, as a sink loading a
     // large native library does while a short report downloads. The bound keeps an exporter that
@@ -141,7 +133,7 @@ final class ReportExporterTest {
             memory,
             () -> {
               try {
-                readWhilePreparing.set(typed.await(10, TimeUnit.SECONDS));
+                readWhilePreparing.set(hooks.typed.await(10, TimeUnit.SECONDS));
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -195,6 +187,45 @@ final class ReportExporterTest {
 
     assertThat(failureOf(memory, refusing(memory, refused))).isSameAs(refused);
 
+    assertThat(memory.opened()).isZero();
+    assertThat(spool).isEmptyDirectory();
+  }
+
+  @Test
+  void aSinkThatFailsWhileTheBodyIsReadFailsTheExportWithItsOwnError() {
+    serveSample();
+    InMemorySink memory = new InMemorySink();
+    CrewexportException refused =
+        new CrewexportException(ErrorCode.CONFIGURATION, "bucket lake-x does not exist");
+    CrewexportException suspicious =
+        new CrewexportException(ErrorCode.SUSPICIOUS_REPORT, "3 rows, far fewer than before");
+    TypingHooks hooks =
+        new TypingHooks() {
+          @Override
+          public void check(ReportRequest request, ReportSchema schema, long rows) {
+            throw suspicious;
+          }
+        };
+    // The body is read and refused before the sink learns that it cannot write, as when a short
+    // report arrives while a sink still asks a slow object store for its bucket. The sink's error
+    // is the one to fix first, and the one whose exit status the CLI gives (a configuration one).
+    ReportSink sink =
+        preparing(
+            memory,
+            () -> {
+              try {
+                hooks.typed.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              throw refused;
+            });
+
+    Throwable thrown =
+        catchThrowable(() -> exporter().export(request(), List.of(sink), target(), hooks));
+
+    assertThat(thrown).isSameAs(refused);
+    assertThat(thrown.getSuppressed()).containsExactly(suspicious);
     assertThat(memory.opened()).isZero();
     assertThat(spool).isEmptyDirectory();
   }
@@ -274,6 +305,17 @@ final class ReportExporterTest {
         .isInstanceOfSatisfying(
             CrewexportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERRUPTED));
     assertThat(spool).isEmptyDirectory();
+  }
+
+  /** Hooks that count {@link #typed} down once the first rows were read and typed. */
+  private static class TypingHooks implements ExportHooks {
+    final CountDownLatch typed = new CountDownLatch(1);
+
+    @Override
+    public EvolvedSchema evolve(ReportRequest request, InferredSchema inferred) {
+      typed.countDown();
+      return ExportHooks.NONE.evolve(request, inferred);
+    }
   }
 
   private static void awaitEndOf(String threadName) {
