@@ -42,19 +42,36 @@ final class JsonFields {
    */
   static Optional<JsonFields> parse(byte[] json) throws IOException {
     try (JsonParser parser = FACTORY.createParser(json)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        if (parser.currentToken() != null) {
-          readWhole(parser);
-        }
-        return Optional.empty();
-      }
-      Map<String, Value> fields = new HashMap<>();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        fields.put(name, Value.of(parser.nextToken(), parser));
-      }
-      return Optional.of(new JsonFields(fields));
+      return read(parser);
     }
+  }
+
+  /**
+   * The top-level fields of {@code json}, as {@link #parse(byte[])} gives them, from decoded text:
+   * no byte order mark is skipped and no other encoding than the text's own is guessed, as the tree
+   * did with text.
+   *
+   * @throws IOException if the document is not well-formed JSON up to the end of its first value
+   */
+  static Optional<JsonFields> parse(String json) throws IOException {
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      return read(parser);
+    }
+  }
+
+  private static Optional<JsonFields> read(JsonParser parser) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      if (parser.currentToken() != null) {
+        readWhole(parser);
+      }
+      return Optional.empty();
+    }
+    Map<String, Value> fields = new HashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      fields.put(name, Value.of(parser.nextToken(), parser));
+    }
+    return Optional.of(new JsonFields(fields));
   }
 
   /**

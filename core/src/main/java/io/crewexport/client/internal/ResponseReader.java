@@ -144,8 +144,10 @@ public final class ResponseReader {
     }
     String text = new String(head, UTF_8);
     try {
-      // The decoded text, so that bytes that are not UTF-8 read as U+FFFD instead of failing.
-      Optional<JsonFields> object = JsonFields.parse(text.getBytes(UTF_8));
+      // The decoded text, so that bytes that are not UTF-8 read as U+FFFD instead of failing, and
+      // as text: a body in UTF-16 or after a byte order mark is not JSON here, as it was not
+      // before.
+      Optional<JsonFields> object = JsonFields.parse(text);
       if (object.isPresent() && object.get().hasNonNull("errorMessage")) {
         return clean(object.get().text("errorMessage", ""));
       }

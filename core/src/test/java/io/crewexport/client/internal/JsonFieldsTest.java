@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,20 +101,47 @@ class JsonFieldsTest {
       assertSameAsTree(json);
       int cut = random.nextInt(json.length + 1);
       assertSameAsTree(java.util.Arrays.copyOf(json, cut));
+      assertSameAsTreeOfText(new String(json, 0, cut, UTF_8));
     }
   }
 
+  @Test
+  void answersAsTheTreeOfTheTextDoesForErrorBodiesInOtherEncodings() {
+    // An error body is decoded as UTF-8 first, then read as text; so the tree read it.
+    String json = "{\"errorMessage\":\"Job not found\"}";
+    for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-16", "UTF-32BE", "UTF-32LE")) {
+      assertSameAsTreeOfText(new String(json.getBytes(Charset.forName(charset)), UTF_8));
+    }
+    assertSameAsTreeOfText("\uFEFF" + json);
+    assertSameAsTreeOfText("\u0000\u0000\u0000" + json);
+    assertSameAsTreeOfText(json);
+  }
+
   private static void assertSameAsTree(byte[] json) {
-    String shown = new String(json, UTF_8);
+    assertSameAsTree(
+        new String(json, UTF_8), () -> TREE.readTree(json), () -> JsonFields.parse(json));
+  }
+
+  /** As for bytes, for text, which the tree read without guessing an encoding. */
+  private static void assertSameAsTreeOfText(String json) {
+    assertSameAsTree(json, () -> TREE.readTree(json), () -> JsonFields.parse(json));
+  }
+
+  private interface Read<T> {
+    T read() throws IOException;
+  }
+
+  private static void assertSameAsTree(
+      String shown, Read<JsonNode> treeOf, Read<Optional<JsonFields>> fieldsOf) {
     JsonNode tree;
     try {
-      tree = TREE.readTree(json);
+      tree = treeOf.read();
     } catch (IOException e) {
       tree = null;
     }
     Optional<JsonFields> fields;
     try {
-      fields = JsonFields.parse(json);
+      fields = fieldsOf.read();
     } catch (IOException e) {
       assertThat(tree).as("the tree read %s, JsonFields failed: %s", shown, e).isNull();
       return;
