@@ -2,6 +2,7 @@ package io.crewexport.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -23,6 +24,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crewexport.ContentType;
 import io.crewexport.Period;
 import io.crewexport.ReportRequest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,6 +91,23 @@ final class SecretsNeverLoggedTest {
   }
 
   @Test
+  void keepsATokenOutOfTheLogsAndMessageWhenItsAnswerIsNotWellFormedJson() {
+    // A token left unquoted, as a broken gateway may answer: the parser names what it cannot read,
+    // up to the first character that cannot be in a Java name, and the retries log that reason.
+    String token = "SlAV32hkKG";
+    server.stubFor(
+        post(urlEqualTo("/v1/oauth/token"))
+            .willReturn(okJson("{\"access_token\": " + token + ", \"expires_in\": 3600}")));
+    ClientFixture fixture = new ClientFixture(server, spool);
+
+    assertThatThrownBy(fixture.tokens::current)
+        .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain(token))
+        .hasMessageContaining("not well-formed JSON at line 1, column 18");
+
+    assertNoSecretLogged(token);
+  }
+
+  @Test
   void keepsSecretAndTokensOutOfTheSharedTokenCacheAndItsLogs() throws Exception {
     stubToken(server, ClientFixture.TOKEN);
     ClientFixture fixture = new ClientFixture(server, spool);
@@ -115,7 +135,7 @@ final class SecretsNeverLoggedTest {
         cache);
   }
 
-  private void assertNoSecretLogged() {
+  private void assertNoSecretLogged(String... more) {
     assertThat(logs.list).isNotEmpty();
     for (ILoggingEvent event : logs.list) {
       String line =
@@ -126,7 +146,16 @@ final class SecretsNeverLoggedTest {
       for (String secret : secrets()) {
         assertThat(line).doesNotContain(secret);
       }
+      for (String secret : more) {
+        assertThat(line).doesNotContain(secret);
+      }
     }
+  }
+
+  private static String stackTraceOf(Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return trace.toString();
   }
 
   private static List<String> secrets() {

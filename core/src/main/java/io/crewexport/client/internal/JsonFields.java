@@ -1,8 +1,11 @@
 package io.crewexport.client.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.io.NumberInput;
 import java.io.IOException;
 import java.util.HashMap;
@@ -60,6 +63,21 @@ final class JsonFields {
   }
 
   private static Optional<JsonFields> read(JsonParser parser) throws IOException {
+    try {
+      return readObject(parser);
+    } catch (JsonProcessingException e) {
+      // Not e itself, nor as the cause: its message quotes what it could not read, which in a token
+      // answer may be the token, and the retries log it.
+      JsonLocation where = e.getLocation();
+      throw new IOException(
+          (e instanceof JsonEOFException ? "JSON cut short" : "not well-formed JSON")
+              + (where == null
+                  ? ""
+                  : " at line " + where.getLineNr() + ", column " + where.getColumnNr()));
+    }
+  }
+
+  private static Optional<JsonFields> readObject(JsonParser parser) throws IOException {
     if (parser.nextToken() != JsonToken.START_OBJECT) {
       if (parser.currentToken() != null) {
         readWhole(parser);
