@@ -82,7 +82,7 @@ final class BackgroundDownload implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw interrupted(e);
     } catch (ExecutionException e) {
-      // other failed: whoever completed it reports how.
+      // Neither completes exceptionally here; were other to, its owner reports how.
     }
   }
 

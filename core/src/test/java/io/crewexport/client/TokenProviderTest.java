@@ -1,6 +1,7 @@
 package io.crewexport.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -76,6 +77,48 @@ final class TokenProviderTest {
         .hasMessageNotContaining(ClientFixture.SECRET)
         .extracting(e -> ((CrewexportException) e).code())
         .isEqualTo(ErrorCode.UNAUTHORIZED);
+  }
+
+  @Test
+  void callsAnAnswerThatIsNotJsonTheVendorsFaultNotTheNetworks() {
+    server.stubFor(post(urlEqualTo("/v1/oauth/token")).willReturn(okJson("{\"access_token\": x")));
+    ClientFixture fixture = new ClientFixture(server, spool);
+
+    assertThatThrownBy(fixture.tokens::current)
+        .isInstanceOfSatisfying(
+            CrewexportException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNEXPECTED_RESPONSE))
+        .hasMessageContaining("a token answer that is not JSON: not well-formed JSON at line 1")
+        .hasMessageNotContaining("network");
+  }
+
+  @Test
+  void refusesATokenAnswerOver64KiB() {
+    String padding = "x".repeat(64 * 1024);
+    server.stubFor(
+        post(urlEqualTo("/v1/oauth/token"))
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\"tok-1\",\"expires_in\":3600,\"pad\":\""
+                        + padding
+                        + "\"}")));
+    ClientFixture fixture = new ClientFixture(server, spool);
+
+    assertThatThrownBy(fixture.tokens::current)
+        .isInstanceOf(CrewexportException.class)
+        .hasMessageContaining("a token answer over 64 KiB");
+  }
+
+  @Test
+  void masksABearerTokenQuotedInARefusal() {
+    server.stubFor(
+        post(urlEqualTo("/v1/oauth/token"))
+            .willReturn(error(401, "header was Bearer eyJhbGciOi.leaked.part")));
+    ClientFixture fixture = new ClientFixture(server, spool);
+
+    assertThatThrownBy(fixture.tokens::current)
+        .hasMessageContaining("Bearer ****")
+        .hasMessageNotContaining("eyJhbGciOi");
   }
 
   @Test

@@ -213,7 +213,7 @@ public final class ResponseReader {
    * The vendor's text as one short line, any bearer token in it masked: a gateway that quotes the
    * request's Authorization header back must not put the token into our logs and messages.
    */
-  private static String clean(String text) {
+  static String clean(String text) {
     String oneLine =
         text.replaceAll("\\s+", " ")
             .replaceAll("\\p{Cntrl}", "")

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** Reads what the OAuth2 token endpoint answers: a token, or a refusal to explain. */
 public final class TokenAnswers {
-  /** A token answer is a few hundred bytes; more than this is not one, and reads as cut short. */
+  /** A token answer is a few hundred bytes; more than this is not one. */
   private static final int TOKEN_ANSWER = 64 * 1024;
 
   private TokenAnswers() {}
@@ -21,9 +21,20 @@ public final class TokenAnswers {
       if (response.status() != 200 || response.body() == null) {
         return new Answer.Failure(response.status(), errorMessage(response), Optional.empty());
       }
-      Optional<JsonFields> answer;
+      byte[] body;
       try (InputStream in = response.body().asInputStream()) {
-        answer = JsonFields.parse(in.readNBytes(TOKEN_ANSWER));
+        body = in.readNBytes(TOKEN_ANSWER + 1);
+      }
+      if (body.length > TOKEN_ANSWER) {
+        return new Answer.Failure(200, "a token answer over 64 KiB", Optional.empty());
+      }
+      Optional<JsonFields> answer;
+      try {
+        answer = JsonFields.parse(body);
+      } catch (IOException e) {
+        // The vendor's fault, not the network's; the message says where, never what (a token).
+        return new Answer.Failure(
+            200, "a token answer that is not JSON: " + e.getMessage(), Optional.empty());
       }
       if (answer.isEmpty() || !answer.get().hasNonNull("access_token")) {
         return new Answer.Failure(200, "a token answer without access_token", Optional.empty());
@@ -39,7 +50,7 @@ public final class TokenAnswers {
     }
     try (InputStream in = response.body().asInputStream()) {
       return JsonFields.parse(in.readNBytes(16 * 1024))
-          .map(answer -> answer.text("errorMessage", ""))
+          .map(answer -> ResponseReader.clean(answer.text("errorMessage", "")))
           .orElse("");
     } catch (IOException e) {
       return "";
