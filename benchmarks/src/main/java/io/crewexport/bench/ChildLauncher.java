@@ -19,6 +19,7 @@ final class ChildLauncher {
   private final Path work;
   private final boolean profile;
   private final String secret;
+  private final Runnable beforeEachRun;
 
   /**
    * @param work the work folder
@@ -27,9 +28,15 @@ final class ChildLauncher {
    *     ExportRun#SECRET_VARIABLE}): the other runs read the file and never ask for a token
    */
   ChildLauncher(Path work, boolean profile, String secret) {
+    this(work, profile, secret, PendingWrites::flush);
+  }
+
+  /** As above, with {@code beforeEachRun} run before each child starts, outside its timing. */
+  ChildLauncher(Path work, boolean profile, String secret, Runnable beforeEachRun) {
     this.work = work;
     this.profile = profile;
     this.secret = secret;
+    this.beforeEachRun = beforeEachRun;
   }
 
   /**
@@ -46,6 +53,7 @@ final class ChildLauncher {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(environmentOf(arguments));
+    beforeEachRun.run();
     Process process = builder.start();
     if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();

@@ -3,8 +3,11 @@ package io.crewexport.bench;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
@@ -55,6 +58,34 @@ final class ChildLauncherTest {
         .containsExactly(Map.entry(ExportRun.SECRET_VARIABLE, SECRET));
     for (String task : List.of("duckdb", "fastcsv", "infer")) {
       assertThat(launcher.environmentOf(new ChildArgs(task, Map.of()))).as(task).isEmpty();
+    }
+  }
+
+  @Test
+  void flushesPendingWritesBeforeEachRunStarts() throws Exception {
+    Path csv = Files.writeString(folder.resolve("small.csv"), "a,b\n1,2\n");
+    List<String> events = new ArrayList<>();
+    ChildLauncher launcher =
+        new ChildLauncher(
+            folder,
+            false,
+            SECRET,
+            () -> events.add("flush; results so far " + resultsIn(folder.resolve("results"))));
+
+    launcher.run("first", "64m", new ChildArgs("fastcsv", Map.of()).with("file", csv));
+    launcher.run("second", "64m", new ChildArgs("fastcsv", Map.of()).with("file", csv));
+
+    assertThat(events).containsExactly("flush; results so far 0", "flush; results so far 1");
+  }
+
+  private static long resultsIn(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    try (var files = Files.list(folder)) {
+      return files.count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
