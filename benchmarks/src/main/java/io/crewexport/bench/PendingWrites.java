@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 final class PendingWrites {
   private static final long TIMEOUT_SECONDS = 120;
 
+  private static boolean warned;
+
   private PendingWrites() {}
 
   /**
@@ -33,8 +35,6 @@ final class PendingWrites {
       Thread.currentThread().interrupt();
     }
   }
-
-  private static boolean warned;
 
   private static synchronized void warn(String why) {
     if (!warned) {

@@ -193,11 +193,7 @@ final class BodyBatches implements AutoCloseable {
       boolean spacedQuote) {
     Conversion now = conversion;
     Object[][] values = null;
-    // Identity first: inference gives the same result again while nothing changed.
-    if (!onlyInferred
-        && now != null
-        && queue.size() >= DEPTH / 2
-        && (now.known() == inferred || now.known().equals(inferred))) {
+    if (!onlyInferred && now != null && queue.size() >= DEPTH / 2 && now.known().equals(inferred)) {
       values = new Object[rows.length][];
       for (int i = 0; i < rows.length; i++) {
         values[i] = now.converter().convertInferred(rows[i]);

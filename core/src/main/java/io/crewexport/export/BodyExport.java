@@ -133,8 +133,7 @@ final class BodyExport {
         for (BodyBatches.Batch next = sample.poll(); ; next = next(sample, batches)) {
           // Inference only narrows, so the sample's rows all fit what it knew after the last; a
           // later batch's rows fit while what inference knows leads to the same schema.
-          // Identity first: inference gives the same result again while nothing changed.
-          if (sample.isEmpty() && next.inferred() != known && !next.inferred().equals(known)) {
+          if (sample.isEmpty() && !next.inferred().equals(known)) {
             known = next.inferred();
             current = hooks.evolve(request, known);
             if (!sameWrite(current, evolved)) {

@@ -15,9 +15,7 @@ public record EvolvedSchema(ReportSchema schema, RowConverter converter, SchemaD
     requireNonNull(schema, "schema");
     requireNonNull(converter, "converter");
     requireNonNull(drift, "drift");
-    // Identity first: it is the usual case, and a record's first equals call costs a fresh JVM
-    // dozens of generated method-handle classes.
-    if (converter.schema() != schema && !converter.schema().equals(schema)) {
+    if (!converter.schema().equals(schema)) {
       throw new IllegalArgumentException("the converter follows another schema");
     }
   }

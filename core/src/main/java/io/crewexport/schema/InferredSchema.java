@@ -21,4 +21,20 @@ public record InferredSchema(List<InferredColumn> columns, SchemaPolicy policy) 
   public ReportSchema schema() {
     return SchemaEvolution.first(this).schema();
   }
+
+  // Written out, identity first: the export compares the result inference gives after every batch
+  // with the last, usually the same instance, and a record's generated equals costs a fresh JVM
+  // dozens of generated method-handle classes at its first call.
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof InferredSchema that
+            && columns.equals(that.columns)
+            && policy.equals(that.policy);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * columns.hashCode() + policy.hashCode();
+  }
 }

@@ -26,6 +26,19 @@ public record ReportSchema(List<Column> columns) {
     }
   }
 
+  // Written out, identity first: each export checks that its converter follows its schema,
+  // usually the same instance, and a record's generated equals costs a fresh JVM dozens of
+  // generated method-handle classes at its first call.
+  @Override
+  public boolean equals(Object other) {
+    return this == other || other instanceof ReportSchema that && columns.equals(that.columns);
+  }
+
+  @Override
+  public int hashCode() {
+    return columns.hashCode();
+  }
+
   /** The number of columns. */
   public int size() {
     return columns.size();

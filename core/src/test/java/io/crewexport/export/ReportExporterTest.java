@@ -33,7 +33,6 @@ import io.crewexport.testing.ManualClock;
 import io.crewexport.testing.Samples;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -120,24 +119,14 @@ final class ReportExporterTest {
   }
 
   @Test
-  void readsTheFirstRowsWhileASinkStillPrepares() throws Exception {
+  void readsTheFirstRowsWhileASinkStillPrepares() {
     serveSample();
     InMemorySink memory = new InMemorySink();
     TypingHooks hooks = new TypingHooks();
     AtomicBoolean readWhilePreparing = new AtomicBoolean();
     // A preparation that ends only once the first rows were read and typed, as a sink loading a
-    // large native library does while a short report downloads. The bound keeps an exporter that
-    // waits for the sinks before it reads from hanging the suite.
-    ReportSink sink =
-        preparing(
-            memory,
-            () -> {
-              try {
-                readWhilePreparing.set(hooks.typed.await(10, TimeUnit.SECONDS));
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
+    // large native library does while a short report downloads.
+    ReportSink sink = preparing(memory, () -> readWhilePreparing.set(hooks.awaitTyped()));
 
     ExportResult result = exporter().export(request(), List.of(sink), target(), hooks);
 
@@ -152,17 +141,16 @@ final class ReportExporterTest {
         post(urlEqualTo(DOWNLOAD))
             .willReturn(WireMock.okJson("{\"success\":\"true\",\"jobId\":\"j1\"}")));
     InMemorySink memory = new InMemorySink();
-    CrewexportException refused =
-        new CrewexportException(ErrorCode.CONFIGURATION, "bucket lake-x does not exist");
-    // Real time: the download waits 30 s for its first poll, as the vendor asks. The export must
-    // not
-    // wait for the report to learn that it cannot write it.
+    CrewexportException refused = bucketMissing();
+    // The download waits for its first poll until it is stopped, as for a report the vendor takes
+    // minutes to make: the export must not wait for the report to learn that it cannot write it.
+    Sleeper untilStopped = duration -> new CountDownLatch(1).await();
     CrewmojoClient client =
         new CrewmojoClient(
             ClientSettings.of(URI.create(server.baseUrl())),
             new StaticTokenProvider(Secret.of("static-token")),
-            Clock.systemUTC(),
-            Sleeper.SYSTEM);
+            clock,
+            untilStopped);
 
     Throwable thrown =
         assertTimeoutPreemptively(
@@ -170,7 +158,7 @@ final class ReportExporterTest {
             () ->
                 catchThrowable(
                     () ->
-                        new ReportExporter(client, spool, Clock.systemUTC())
+                        new ReportExporter(client, spool, clock)
                             .export(request(), List.of(refusing(memory, refused)), target())));
 
     assertThat(thrown).isSameAs(refused);
@@ -182,8 +170,7 @@ final class ReportExporterTest {
   void aSinkThatCannotWorkFailsTheExportWithItsOwnErrorBeforeAnySinkOpens() {
     serveSample();
     InMemorySink memory = new InMemorySink();
-    CrewexportException refused =
-        new CrewexportException(ErrorCode.CONFIGURATION, "bucket lake-x does not exist");
+    CrewexportException refused = bucketMissing();
 
     assertThat(failureOf(memory, refusing(memory, refused))).isSameAs(refused);
 
@@ -195,8 +182,7 @@ final class ReportExporterTest {
   void aSinkThatFailsWhileTheBodyIsReadFailsTheExportWithItsOwnError() {
     serveSample();
     InMemorySink memory = new InMemorySink();
-    CrewexportException refused =
-        new CrewexportException(ErrorCode.CONFIGURATION, "bucket lake-x does not exist");
+    CrewexportException refused = bucketMissing();
     CrewexportException suspicious =
         new CrewexportException(ErrorCode.SUSPICIOUS_REPORT, "3 rows, far fewer than before");
     TypingHooks hooks =
@@ -213,11 +199,7 @@ final class ReportExporterTest {
         preparing(
             memory,
             () -> {
-              try {
-                hooks.typed.await(10, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
+              hooks.awaitTyped();
               throw refused;
             });
 
@@ -308,14 +290,32 @@ final class ReportExporterTest {
   }
 
   /** Hooks that count {@link #typed} down once the first rows were read and typed. */
+  /** Hooks that tell when the first rows were typed. */
   private static class TypingHooks implements ExportHooks {
-    final CountDownLatch typed = new CountDownLatch(1);
+    private final CountDownLatch typed = new CountDownLatch(1);
 
     @Override
     public EvolvedSchema evolve(ReportRequest request, InferredSchema inferred) {
       typed.countDown();
       return ExportHooks.NONE.evolve(request, inferred);
     }
+
+    /**
+     * Whether the first rows were typed within 10 s; the bound keeps an exporter that never types
+     * them from hanging the suite.
+     */
+    boolean awaitTyped() {
+      try {
+        return typed.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
+  private static CrewexportException bucketMissing() {
+    return new CrewexportException(ErrorCode.CONFIGURATION, "bucket lake-x does not exist");
   }
 
   private static void awaitEndOf(String threadName) {

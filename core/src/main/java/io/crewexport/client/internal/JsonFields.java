@@ -24,7 +24,7 @@ import java.util.Optional;
  * <pre>{@code
  * Optional<JsonFields> answer = JsonFields.parse(bytes);
  * if (answer.isPresent() && answer.get().hasNonNull("jobId")) {
- *   String jobId = answer.get().text("jobId");
+ *   String jobId = answer.get().text("jobId", "");
  * }
  * }</pre>
  */

@@ -26,7 +26,8 @@ public final class TokenAnswers {
         body = in.readNBytes(TOKEN_ANSWER + 1);
       }
       if (body.length > TOKEN_ANSWER) {
-        return new Answer.Failure(200, "a token answer over 64 KiB", Optional.empty());
+        return new Answer.Failure(
+            200, "a token answer over " + TOKEN_ANSWER / 1024 + " KiB", Optional.empty());
       }
       Optional<JsonFields> answer;
       try {
