@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The benchmark: our export, end to end through the demo server, beside DuckDB's own CSV engine on
@@ -33,6 +36,8 @@ import picocli.CommandLine.Option;
     })
 public final class Bench implements Callable<Integer> {
   private static final double MEMORY_RSS_LIMIT_MEGABYTES = 600;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--rows",
@@ -86,6 +91,16 @@ public final class Bench implements Callable<Integer> {
       description = "Run only these: parquet, duckdb, csv, infer, memory.")
   List<String> only;
 
+  // Three, because single runs on this kind of machine differ by a tenth or more (see the README),
+  // and the median of three is the least that shrugs off one odd run.
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description =
+          "Rounds of each timed pair, ours and theirs in alternating order; the table shows"
+              + " medians (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
   @Option(names = "--profile", description = "Record a JFR profile of each run in <work>/profiles.")
   boolean profile;
 
@@ -95,6 +110,9 @@ public final class Bench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (rounds < 1) {
+      throw new ParameterException(spec.commandLine(), "--rounds must be at least 1: " + rounds);
+    }
     Path folder = work != null ? work.toAbsolutePath() : defaultWork();
     Path target = json != null ? json.toAbsolutePath() : folder.resolve("results.json");
     // Made now, so that a folder that cannot be made fails before minutes of runs, not after.
@@ -148,17 +166,28 @@ public final class Bench implements Callable<Integer> {
     List<Comparison> comparisons = new ArrayList<>();
     for (BenchPlan.Pair pair : plan.pairs()) {
       if (selected(pair.key())) {
-        RunSummary ours = run(plan, launcher, pair.ours(), heap, input.bytes());
-        RunSummary theirs = run(plan, launcher, pair.theirs(), heap, input.bytes());
-        runs.add(ours);
-        runs.add(theirs);
-        comparisons.add(Comparison.of(pair.path(), ours, theirs, pair.mustReach()));
+        List<RunSummary> ours = new ArrayList<>();
+        List<RunSummary> theirs = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+          // Whichever runs first in a round pays for what the machine still does after the
+          // round before, so each side goes first in turn.
+          boolean oursFirst = round % 2 == 1;
+          BenchPlan.Run first = oursFirst ? pair.ours() : pair.theirs();
+          BenchPlan.Run second = oursFirst ? pair.theirs() : pair.ours();
+          RunSummary firstRun = run(plan, launcher, first, round, heap, input.bytes());
+          RunSummary secondRun = run(plan, launcher, second, round, heap, input.bytes());
+          runs.add(firstRun);
+          runs.add(secondRun);
+          ours.add(oursFirst ? firstRun : secondRun);
+          theirs.add(oursFirst ? secondRun : firstRun);
+        }
+        comparisons.add(Comparison.of(pair, ours, theirs));
       }
     }
     MemoryCheck memory = null;
     if (memoryBytes > 0 && selected("memory")) {
       RunSummary run =
-          run(plan, launcher, plan.memory(memoryDuckDbLimit), memoryHeap, large.bytes());
+          run(plan, launcher, plan.memory(memoryDuckDbLimit), 1, memoryHeap, large.bytes());
       memory =
           new MemoryCheck(
               run,
@@ -169,16 +198,23 @@ public final class Bench implements Callable<Integer> {
               run.peakRssMegabytes() >= 0 && run.peakRssMegabytes() < MEMORY_RSS_LIMIT_MEGABYTES);
       runs.add(run);
     }
-    return new BenchReport(Machine.describe(), input, heap, runs, comparisons, memory);
+    return new BenchReport(Machine.describe(), input, heap, rounds, runs, comparisons, memory);
   }
 
   private RunSummary run(
-      BenchPlan plan, ChildLauncher launcher, BenchPlan.Run run, String runHeap, long bytes)
+      BenchPlan plan,
+      ChildLauncher launcher,
+      BenchPlan.Run run,
+      int round,
+      String runHeap,
+      long bytes)
       throws IOException, InterruptedException {
     Folders.deleteRecursively(plan.outputOf(run.name()));
-    System.out.printf("%-16s %-40s", run.name(), run.label());
+    // Each round keeps its own log (and profile); the output folder is reused.
+    String name = rounds == 1 ? run.name() : run.name() + "-" + round;
+    System.out.printf("%-18s %-40s", name, run.label());
     System.out.flush();
-    Measurement measurement = launcher.run(run.name(), runHeap, run.arguments());
+    Measurement measurement = launcher.run(name, runHeap, run.arguments());
     RunSummary summary = RunSummary.of(run.label(), measurement, bytes);
     System.out.printf(
         Locale.ROOT,

@@ -8,7 +8,9 @@ import java.util.List;
  * @param machine where it ran
  * @param input the CSV file every run read
  * @param childHeap the {@code -Xmx} of the timed runs
- * @param runs every timed run, in the order run
+ * @param rounds how many times each pair ran
+ * @param runs every timed run, in the order run, each round's named with its round when there are
+ *     several
  * @param comparisons our paths beside their counterparts
  * @param memory the memory run, or null when skipped
  */
@@ -16,6 +18,7 @@ record BenchReport(
     Machine machine,
     InputFile input,
     String childHeap,
+    int rounds,
     List<RunSummary> runs,
     List<Comparison> comparisons,
     MemoryCheck memory) {}

@@ -2,8 +2,6 @@ package io.crewexport.bench;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Prints a {@link BenchReport} as a Markdown table that the README can show as it is. */
@@ -15,25 +13,31 @@ final class ReportPrinter {
   }
 
   void print(BenchReport report) {
-    Map<String, RunSummary> runs =
-        report.runs().stream().collect(Collectors.toMap(RunSummary::run, Function.identity()));
     out.println();
     out.println("Machine: " + report.machine().summary() + ".");
     out.printf(
         Locale.ROOT,
         "Input: %s, %.1f MB, %,d rows; each run in a fresh JVM (-Xmx%s); MB = 10^6 bytes of CSV"
-            + " input.%n%n",
+            + " input.%n",
         report.input().file().getFileName(),
         report.input().bytes() / 1e6,
         report.runs().isEmpty() ? 0 : report.runs().get(0).rows(),
         report.childHeap());
+    if (report.rounds() > 1) {
+      out.printf(
+          Locale.ROOT,
+          "%d rounds of each pair, each side first in turn: times and rates are medians, peaks"
+              + " the largest; ratio is median over median.%n",
+          report.rounds());
+    }
+    out.println();
     out.println(
         "| path | run | seconds | CPU s | rows/s | MB/s | peak heap MiB | peak RSS MiB | ratio |"
-            + " CPU ratio | must reach |");
-    out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            + " CPU ratio | ratio by round | must reach |");
+    out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
     for (Comparison comparison : report.comparisons()) {
-      printRow(comparison.path(), runs.get(comparison.ours()), ratio(comparison));
-      printRow("", runs.get(comparison.theirs()), "| | | |");
+      printRow(comparison.path(), comparison.ours(), ratio(comparison));
+      printRow("", comparison.theirs(), "| | | | |");
     }
     if (report.memory() != null) {
       printMemory(report.memory());
@@ -56,11 +60,16 @@ final class ReportPrinter {
   }
 
   private static String ratio(Comparison comparison) {
+    String byRound =
+        comparison.roundRatios().stream()
+            .map(ratio -> String.format(Locale.ROOT, "%.2f", ratio))
+            .collect(Collectors.joining(", "));
     return String.format(
         Locale.ROOT,
-        "| %.2fx | %.2fx | <= %.1fx: %s |",
+        "| %.2fx | %.2fx | %s | <= %.1fx: %s |",
         comparison.ratio(),
         comparison.cpuRatio(),
+        byRound,
         comparison.mustReach(),
         comparison.holds() ? "holds" : "MISSED");
   }

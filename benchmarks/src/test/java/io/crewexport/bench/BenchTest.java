@@ -2,6 +2,7 @@ package io.crewexport.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -63,6 +64,46 @@ final class BenchTest {
 
     assertThat(exit).isZero();
     assertThat(json).isRegularFile();
+  }
+
+  @Test
+  void runsEachSideFirstInTurnAndComparesTheMedians() throws Exception {
+    Path csv = Files.writeString(folder.resolve("small.csv"), "a,b\n1,x\n2,y\n3,z\n");
+    Path json = folder.resolve("results.json");
+
+    int exit =
+        BenchCommandLine.create()
+            .execute(
+                "--file", csv.toString(),
+                "--work", folder.resolve("work").toString(),
+                "--json", json.toString(),
+                "--only", "infer",
+                "--rounds", "3");
+
+    assertThat(exit).isZero();
+    JsonNode report = Json.MAPPER.readTree(json.toFile());
+    List<String> order = new ArrayList<>();
+    report.get("runs").forEach(run -> order.add(run.get("run").asText()));
+    assertThat(order)
+        .containsExactly(
+            "ours-infer-1", "fastcsv-1", "fastcsv-2", "ours-infer-2", "ours-infer-3", "fastcsv-3");
+    JsonNode comparison = report.get("comparisons").get(0);
+    assertThat(comparison.get("roundRatios")).hasSize(3);
+    assertThat(comparison.get("ours").get("run").asText()).isEqualTo("ours-infer");
+    assertThat(comparison.get("ours").get("rows").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void refusesFewerThanOneRound() {
+    StringWriter err = new StringWriter();
+    CommandLine command = BenchCommandLine.create();
+    command.setErr(new PrintWriter(err, true));
+
+    int exit = command.execute("--rounds", "0", "--work", folder.resolve("work").toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--rounds must be at least 1: 0");
+    assertThat(folder.resolve("work")).doesNotExist();
   }
 
   /**
