@@ -32,7 +32,10 @@ public record DownloadedReport(
     int polls,
     List<String> jobIds)
     implements AutoCloseable {
-  /** How every spool file's name starts, then the report id and a unique part. */
+  /**
+   * How every spool file's name starts, then the report id, the writing process's pid and a unique
+   * part (see {@link SpoolFiles}).
+   */
   public static final String SPOOL_FILE_PREFIX = "crewexport-";
 
   /** How every spool file's name ends. */

@@ -4,6 +4,7 @@ import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.ReportRequest;
 import io.crewexport.client.DownloadedReport;
+import io.crewexport.client.SpoolFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +43,7 @@ public final class Spool {
           e);
     }
     return Files.createTempFile(
-        folder,
-        DownloadedReport.SPOOL_FILE_PREFIX + request.reportId() + "-",
-        DownloadedReport.SPOOL_FILE_SUFFIX);
+        folder, SpoolFiles.prefixFor(request.reportId()), DownloadedReport.SPOOL_FILE_SUFFIX);
   }
 
   /**

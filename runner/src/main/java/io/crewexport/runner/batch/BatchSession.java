@@ -3,6 +3,7 @@ package io.crewexport.runner.batch;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.client.Sleeper;
+import io.crewexport.client.SpoolFiles;
 import io.crewexport.runner.config.BatchConfig;
 import io.crewexport.runner.config.ConfigLoader;
 import io.crewexport.runner.plan.BatchPlanner;
@@ -14,6 +15,7 @@ import io.crewexport.runner.state.StateStore;
 import io.crewexport.runner.wiring.SinkRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,6 +86,7 @@ public final class BatchSession {
     String runId = runner.newRunId();
     try (RunLock lock = RunLock.acquire(stateFolder, runId)) {
       StateStore state = StateStore.open(stateFolder);
+      deleteLeftOverSpoolFiles(spoolFolder(config));
       List<ExportUnit> units = planner.plan(options.only(), state, options.resume());
       PlanPrinter.print(units, out);
       AccountClients clients = AccountClients.create(config.accounts(), env, clock, sleeper);
@@ -131,6 +134,28 @@ public final class BatchSession {
               + " folder for the run state, lock and manifests.");
     }
     return Path.of(config.output().replaceFirst("^file:", "")).resolve("_crewexport");
+  }
+
+  /**
+   * Deletes what killed runs left in the spool folder, which can be a report's size each. A failure
+   * here costs only disk space, so it is logged and the run goes on.
+   */
+  private static void deleteLeftOverSpoolFiles(Path folder) {
+    try {
+      SpoolFiles.Cleanup cleanup = SpoolFiles.deleteLeftOver(folder);
+      if (!cleanup.deleted().isEmpty()) {
+        log.info(
+            "Deleted {} spool file(s), {} MiB, that ended processes left in {}",
+            cleanup.deleted().size(),
+            cleanup.bytes() >> 20,
+            folder.toAbsolutePath());
+      }
+    } catch (IOException e) {
+      log.warn(
+          "Could not clean up spool files that ended processes left in {}: {}",
+          folder.toAbsolutePath(),
+          e.toString());
+    }
   }
 
   private static Path spoolFolder(BatchConfig config) {

@@ -18,6 +18,7 @@ final class BatchYaml {
   private final Map<String, String> options = new LinkedHashMap<>();
   private final String output;
   private String stateDir;
+  private String spoolDir;
   private List<String> sinks = List.of("parquet", "duckdb", "csv");
 
   BatchYaml(Path output) {
@@ -26,6 +27,11 @@ final class BatchYaml {
 
   BatchYaml(String output) {
     this.output = output;
+  }
+
+  BatchYaml spoolDir(Path folder) {
+    spoolDir = folder.toString();
+    return this;
   }
 
   BatchYaml stateDir(Path folder) {
@@ -113,6 +119,9 @@ final class BatchYaml {
     StringBuilder yaml = new StringBuilder("output: '" + output + "'\n");
     if (stateDir != null) {
       yaml.append("state-dir: '").append(stateDir).append("'\n");
+    }
+    if (spoolDir != null) {
+      yaml.append("spool-dir: '").append(spoolDir).append("'\n");
     }
     yaml.append("defaults:\n  sinks: [").append(String.join(", ", sinks)).append("]\n");
     if (!options.isEmpty()) {

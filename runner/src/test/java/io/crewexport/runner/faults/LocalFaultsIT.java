@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,7 +131,9 @@ final class LocalFaultsIT {
 
   @Test
   void killedWhileWritingThenResumedPublishesOnceAndLeavesNothingBehind() throws Exception {
-    BatchYaml yaml = config(lake.root, state).sinks("parquet", "duckdb", "csv", "faulty");
+    Path spool = folder.resolve("spool");
+    BatchYaml yaml =
+        config(lake.root, state).spoolDir(spool).sinks("parquet", "duckdb", "csv", "faulty");
     Path marker = folder.resolve("writing");
     Map<String, String> env = new HashMap<>(yaml.env());
     env.put("FAULTY_PAUSE_AT_ROW", "3");
@@ -148,6 +152,7 @@ final class LocalFaultsIT {
         .anyMatch(name -> name.endsWith(".csv.staging"));
     assertThat(lake.published()).isEqualTo(filesBefore);
     assertThat(lake.table("main", TABLE)).isEqualTo(tableBefore);
+    assertThat(spoolFiles(spool)).as("the killed run's spool file").hasSize(1);
 
     CrewexportJar.Result resumed =
         jar.run(
@@ -156,6 +161,9 @@ final class LocalFaultsIT {
     assertThat(resumed.code()).as(resumed.toString()).isZero();
     assertThat(manifest().statuses("acme", REPORT).values()).hasSize(4).containsOnly("committed");
     assertThat(lake.hidden()).isEmpty();
+    assertThat(spoolFiles(spool)).as("spool files after the resumed run").isEmpty();
+    assertThat(resumed.stdout() + resumed.stderr())
+        .contains("Deleted 1 spool file(s), 0 MiB, that ended processes left in " + spool);
     assertThat(lake.published())
         .hasSize(2)
         .doesNotContainValue(filesBefore.values().iterator().next());
@@ -199,6 +207,12 @@ final class LocalFaultsIT {
     Map<String, String> subset = new HashMap<>(files);
     subset.keySet().removeIf(path -> !path.startsWith(folder + "/"));
     return subset;
+  }
+
+  private static List<String> spoolFiles(Path spool) throws IOException {
+    try (Stream<Path> files = Files.list(spool)) {
+      return files.map(file -> file.getFileName().toString()).toList();
+    }
   }
 
   private static void awaitFile(Path file, Process process) throws InterruptedException {
