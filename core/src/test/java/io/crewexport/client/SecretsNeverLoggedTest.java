@@ -29,6 +29,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,16 +96,68 @@ final class SecretsNeverLoggedTest {
     // A token left unquoted, as a broken gateway may answer: the parser names what it cannot read,
     // up to the first character that cannot be in a Java name, and the retries log that reason.
     String token = "SlAV32hkKG";
-    server.stubFor(
-        post(urlEqualTo("/v1/oauth/token"))
-            .willReturn(okJson("{\"access_token\": " + token + ", \"expires_in\": 3600}")));
-    ClientFixture fixture = new ClientFixture(server, spool);
 
-    assertThatThrownBy(fixture.tokens::current)
+    assertThatThrownBy(tokenAnswered("{\"access_token\": " + token + ", \"expires_in\": 3600}"))
         .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain(token))
         .hasMessageContaining("not well-formed JSON at line 1, column 18");
 
     assertNoSecretLogged(token);
+  }
+
+  @Test
+  void masksTheClientSecretWhereTheTokenEndpointQuotesItBack() {
+    server.stubFor(
+        post(urlEqualTo("/v1/oauth/token"))
+            .willReturn(error(401, "client_secret " + ClientFixture.SECRET + " is wrong")));
+    ClientFixture fixture = new ClientFixture(server, spool);
+
+    assertThatThrownBy(fixture.tokens::current)
+        .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain(ClientFixture.SECRET))
+        .hasMessageContaining("(client_secret **** is wrong)");
+
+    assertNoSecretLogged();
+  }
+
+  @Test
+  void masksTheTokenWhereTheDownloadQuotesItBackInAnErrorOrRetriedFailure() {
+    stubToken(server, ClientFixture.TOKEN);
+    ClientFixture fixture = new ClientFixture(server, spool);
+    ClientFixture.stubInTurn(
+        server,
+        "quoting",
+        () -> post(urlEqualTo(DOWNLOAD)),
+        error(500, "overloaded while serving " + ClientFixture.TOKEN),
+        error(400, "bad request with token " + ClientFixture.TOKEN));
+    ReportRequest request =
+        new ReportRequest(
+            "oneonone.summary", Period.parse("20240101", "20240131"), ContentType.CSV);
+
+    assertThatThrownBy(() -> fixture.client.download(request, spool))
+        .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain(ClientFixture.TOKEN))
+        .hasMessageContaining("(bad request with token ****)");
+
+    assertNoSecretLogged();
+    assertThat(logs.list)
+        .anyMatch(e -> e.getFormattedMessage().contains("overloaded while serving ****"));
+  }
+
+  @Test
+  void refusesATokenThatCannotGoIntoAHeaderWithoutQuotingIt() {
+    // Escaped in the JSON, so the answer is well-formed and the token holds a real CR LF.
+    String token = "TokA-5\\r\\nX-Evil: 1";
+
+    assertThatThrownBy(tokenAnswered("{\"access_token\": \"" + token + "\", \"expires_in\": 3600}"))
+        .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain("TokA-5").doesNotContain("Evil"))
+        .hasMessageContaining("access_token holds a space or a control character");
+
+    assertNoSecretLogged("TokA-5");
+  }
+
+  @Test
+  void refusesAnEmptyTokenAsTheVendorsMistakeNotOurs() {
+    assertThatThrownBy(tokenAnswered("{\"access_token\": \"  \", \"expires_in\": 3600}"))
+        .isInstanceOf(io.crewexport.CrewexportException.class)
+        .hasMessageContaining("a token answer with an empty access_token");
   }
 
   @Test
@@ -123,6 +176,12 @@ final class SecretsNeverLoggedTest {
     Path file = cache.fileFor(fixture.settings, ClientFixture.CLIENT_ID);
     assertThat(Files.readString(file)).doesNotContain(ClientFixture.SECRET);
     assertThat(file.toString()).doesNotContain(ClientFixture.SECRET).doesNotContain("tok-");
+  }
+
+  /** Asks for a token from an endpoint that answers {@code json}. */
+  private ThrowingCallable tokenAnswered(String json) {
+    server.stubFor(post(urlEqualTo("/v1/oauth/token")).willReturn(okJson(json)));
+    return new ClientFixture(server, spool).tokens::current;
   }
 
   private static TokenProvider sharing(ClientFixture fixture, SharedTokenCache cache) {

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import feign.Response;
 import io.crewexport.client.DownloadListener;
+import io.crewexport.client.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -99,7 +100,7 @@ public final class ResponseReader {
         return new Answer.JobTicket(object.get().text("jobId", ""));
       }
       if (object.isPresent() && isError(object.get())) {
-        return notData("an error instead of data: " + object.get().text("errorMessage", ""));
+        return notData("an error instead of data: " + clean(object.get().text("errorMessage", "")));
       }
     }
     return new Answer.Data(file, bytes, json, type.charset());
@@ -210,12 +211,14 @@ public final class ResponseReader {
   }
 
   /**
-   * The vendor's text as one short line, any bearer token in it masked: a gateway that quotes the
-   * request's Authorization header back must not put the token into our logs and messages.
+   * The vendor's text as one short line, any bearer token and any secret this process holds in it
+   * masked: a gateway that quotes the request's Authorization header back, or an error that quotes
+   * the client secret or token, must not put them into our logs and messages.
    */
   static String clean(String text) {
     String oneLine =
-        text.replaceAll("\\s+", " ")
+        Secret.redact(text)
+            .replaceAll("\\s+", " ")
             .replaceAll("\\p{Cntrl}", "")
             .replaceAll("(?i)(bearer )[^\\s\"',;]+", "$1****")
             .trim();

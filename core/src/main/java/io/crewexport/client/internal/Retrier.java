@@ -6,6 +6,7 @@ import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.RetryLaterException;
 import io.crewexport.client.RetryPolicy;
+import io.crewexport.client.Secret;
 import io.crewexport.client.Sleeper;
 import java.io.IOException;
 import java.time.Clock;
@@ -78,7 +79,8 @@ public final class Retrier {
                 untrusted -> {
                   throw untrusted;
                 });
-        reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        // A network library may quote what it was sending, such as a header.
+        reason = e.getClass().getSimpleName() + ": " + Secret.redact(e.getMessage());
         wait = jitter(policy.delayAfter(attempt));
         if (!withinBudget(start, attempt, wait)) {
           throw new RetryLaterException(

@@ -40,9 +40,31 @@ public final class TokenAnswers {
       if (answer.isEmpty() || !answer.get().hasNonNull("access_token")) {
         return new Answer.Failure(200, "a token answer without access_token", Optional.empty());
       }
+      String token = answer.get().text("access_token", "").strip();
+      if (token.isEmpty()) {
+        return new Answer.Failure(
+            200, "a token answer with an empty access_token", Optional.empty());
+      }
+      if (!sendable(token)) {
+        // It would go into a header line: a line break there would end it, or add another.
+        return new Answer.Failure(
+            200,
+            "a token answer whose access_token holds a space or a control character",
+            Optional.empty());
+      }
       long expiresIn = answer.get().asLong("expires_in", 1800);
-      return new Issued(Secret.of(answer.get().text("access_token", "")), expiresIn);
+      return new Issued(Secret.of(token), expiresIn);
     }
+  }
+
+  private static boolean sendable(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= ' ' || c == 0x7F || Character.isISOControl(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String errorMessage(Response response) throws IOException {

@@ -131,6 +131,20 @@ interface Reply {
             Map.of());
   }
 
+  /** A 400 whose error message quotes the request's bearer token bare, without "Bearer". */
+  static Reply quoteTokenBare() {
+    return exchange ->
+        exchange.error(
+            400,
+            "bad request with token "
+                + exchange
+                    .request
+                    .headers()
+                    .getOrDefault("authorization", "")
+                    .replaceFirst("(?i)^bearer ", ""),
+            Map.of());
+  }
+
   private static void pause(Duration duration) throws IOException {
     try {
       Thread.sleep(duration.toMillis());

@@ -53,6 +53,42 @@ final class SecretsIT {
       }
     }
     assertThat(texts).hasSizeGreaterThan(8);
+    assertNoneHolds(texts, secrets);
+  }
+
+  @Test
+  void noTokenInTheLogsOrManifestWhenAnErrorQuotesItBare() throws Exception {
+    List<String> secrets = new ArrayList<>();
+    CrewexportJar.Result run;
+    try (FaultServer server = FaultServer.start()) {
+      FaultAccount account = server.account("quoting").nextDownloads(Reply.quoteTokenBare());
+      BatchYaml yaml =
+          new BatchYaml(folder.resolve("lake"))
+              .account(server, "quoting")
+              .report("quoting", "people.report", "2024-01-01..2024-01-31", null);
+      Path config = yaml.write(folder.resolve("config.yaml"));
+
+      run = new CrewexportJar(folder).run(yaml.env(), "export", "--config", config.toString());
+
+      secrets.add(account.secret);
+      secrets.addAll(account.issuedTokens());
+    }
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(4);
+    assertThat(run.stderr()).contains("HTTP 400 (bad request with token ****)");
+    assertThat(secrets).hasSize(2);
+    List<String> texts = new ArrayList<>(List.of(run.stdout(), run.stderr()));
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        texts.add(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(texts).anyMatch(text -> text.contains("\"error\"") && text.contains("****"));
+    assertNoneHolds(texts, secrets);
+  }
+
+  private static void assertNoneHolds(List<String> texts, List<String> secrets) {
+    assertThat(texts).hasSizeGreaterThan(3);
     for (String secret : secrets) {
       assertThat(texts).noneMatch(text -> text.contains(secret));
     }

@@ -14,6 +14,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import io.crewexport.client.Secret;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -94,6 +95,27 @@ final class ConsoleLogConfiguratorTest {
     }
     assertThat(line(inCode, events().get(0)))
         .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  Exported 3 rows of oneonone\\.summary\\R");
+  }
+
+  @Test
+  void masksEverySecretTheProcessHoldsInALineAndItsException() {
+    Secret.of("layout-secret-5150");
+    ConsoleAppender<ILoggingEvent> inCode = console(configuredInCode());
+    Logger logger = new LoggerContext().getLogger("io.crewexport.client");
+    LoggingEvent event =
+        event(
+            logger,
+            Level.ERROR,
+            "Server quoted {}",
+            new IllegalArgumentException("header value: Bearer layout-secret-5150\r\n"),
+            "layout-secret-5150");
+
+    String line = line(inCode, event);
+
+    assertThat(line)
+        .doesNotContain("layout-secret-5150")
+        .contains("Server quoted ****")
+        .contains("header value: Bearer ****");
   }
 
   @Test
