@@ -65,13 +65,17 @@ public final class BatchPlanner {
     String account = report.account();
     ReportState reportState = state.report(account + "/" + report.id());
     LocalDate today = LocalDate.now(clock.withZone(config.timezone()));
+    Optional<LocalDate> initialStart = Optional.ofNullable(report.initialStart());
     Optional<Period> period =
         report
             .period()
             .resolve(
                 today,
-                lastEnd(reportState, report.sinks()),
-                Optional.ofNullable(report.initialStart()));
+                // Only windows can leave a gap: one export per run commits all or nothing.
+                report.window() != null
+                    ? endBeforeFirstGap(reportState, report.sinks(), initialStart)
+                    : latestEnd(reportState, report.sinks()),
+                initialStart);
     if (period.isEmpty() && !report.period().snapshot()) {
       return List.of();
     }
@@ -79,6 +83,13 @@ public final class BatchPlanner {
         period
             .map(p -> report.window() == null ? List.of(p) : report.window().split(p))
             .orElse(null);
+    if (windows != null && report.period().sinceLastRun() && report.window() != null) {
+      // After a gap, the windows beyond it that every sink committed are not asked for again.
+      windows =
+          windows.stream()
+              .filter(window -> !committedByAll(reportState, report.sinks(), window))
+              .toList();
+    }
     String outputRoot =
         config.accounts().size() == 1 ? config.output() : config.output() + "/" + account;
     Map<String, String> options = options(config, report);
@@ -113,7 +124,7 @@ public final class BatchPlanner {
   }
 
   /** The earliest of the sinks' latest committed ends: a lagging sink is caught up. */
-  private static Optional<LocalDate> lastEnd(ReportState state, List<String> sinks) {
+  private static Optional<LocalDate> latestEnd(ReportState state, List<String> sinks) {
     LocalDate earliest = null;
     for (String sink : sinks) {
       Optional<LocalDate> last =
@@ -127,6 +138,50 @@ public final class BatchPlanner {
       earliest = earliest == null || last.get().isBefore(earliest) ? last.get() : earliest;
     }
     return Optional.ofNullable(earliest);
+  }
+
+  /**
+   * Where windowed {@code since-last-run} goes on from: for each sink, the end of the days it
+   * committed without a gap from {@code initialStart} (from its first export, without one), and of
+   * those the earliest, so that a lagging sink is caught up and a window that failed between two
+   * that committed is asked for again. Empty when a sink has committed nothing from there.
+   */
+  private static Optional<LocalDate> endBeforeFirstGap(
+      ReportState state, List<String> sinks, Optional<LocalDate> initialStart) {
+    LocalDate earliest = null;
+    for (String sink : sinks) {
+      List<Committed> periods =
+          state.committed().getOrDefault(sink, List.of()).stream()
+              .filter(committed -> committed.start() != null)
+              .sorted(java.util.Comparator.comparing(Committed::start))
+              .toList();
+      if (periods.isEmpty()) {
+        return Optional.empty();
+      }
+      LocalDate next = initialStart.orElse(periods.get(0).start());
+      for (Committed committed : periods) {
+        if (committed.start().isAfter(next)) {
+          break;
+        }
+        if (!committed.end().isBefore(next)) {
+          next = committed.end().plusDays(1);
+        }
+      }
+      LocalDate end = next.minusDays(1);
+      if (initialStart.isPresent() && end.isBefore(initialStart.get())) {
+        return Optional.empty();
+      }
+      earliest = earliest == null || end.isBefore(earliest) ? end : earliest;
+    }
+    return Optional.ofNullable(earliest);
+  }
+
+  private static boolean committedByAll(ReportState state, List<String> sinks, Period window) {
+    return sinks.stream()
+        .allMatch(
+            sink ->
+                state.committed().getOrDefault(sink, List.of()).stream()
+                    .anyMatch(committed -> committed.covers(window, null)));
   }
 
   private ReportConfig withDefaults(BatchConfig config, ReportConfig report, String path) {

@@ -87,12 +87,7 @@ final class BatchRunTest {
   @Test
   void sinceLastRunRequestsOnlyTheNewDays() {
     BatchFixture batch = new BatchFixture(folder);
-    String config =
-        config(batch, "[parquet]")
-            + "  - id: oneonone.summary\n"
-            + "    period: since-last-run\n"
-            + "    initial-start: 2024-03-01\n"
-            + "    window: day\n";
+    String config = dailySinceMarchFirst(batch, "[parquet]");
 
     assertThat(batch.run(config, "2024-03-04", ENV)).isZero();
     assertThat(batch.lastExports())
@@ -106,6 +101,40 @@ final class BatchRunTest {
         .containsExactly(
             "oneonone.summary 2024-03-04..2024-03-04 parquet committed",
             "oneonone.summary 2024-03-05..2024-03-05 parquet committed");
+  }
+
+  @Test
+  void sinceLastRunAsksAgainForAWindowThatFailedBetweenTwoThatCommitted() {
+    BatchFixture batch = new BatchFixture(folder);
+    String config = dailySinceMarchFirst(batch, "[parquet, crashing]");
+    // The second export fails (a library that does not load fails that export only).
+    CrashingSinkModule.CRASH.set(UnsatisfiedLinkError::new);
+    CrashingSinkModule.OPENS_BEFORE_CRASH.set(1);
+
+    assertThat(batch.run(config, "2024-03-04", ENV, "--parallel", "1"))
+        .isEqualTo(ExitCode.SOME_FAILED);
+    assertThat(batch.lastExports())
+        .contains(
+            "oneonone.summary 2024-03-01..2024-03-01 parquet committed",
+            "oneonone.summary 2024-03-02..2024-03-02 crashing failed",
+            "oneonone.summary 2024-03-03..2024-03-03 parquet committed");
+    CrashingSinkModule.OPENS_BEFORE_CRASH.set(-1);
+
+    assertThat(batch.run(config, "2024-03-05", ENV)).isZero();
+    assertThat(batch.lastExports())
+        .containsExactly(
+            "oneonone.summary 2024-03-02..2024-03-02 parquet committed",
+            "oneonone.summary 2024-03-02..2024-03-02 crashing committed",
+            "oneonone.summary 2024-03-04..2024-03-04 parquet committed",
+            "oneonone.summary 2024-03-04..2024-03-04 crashing committed");
+  }
+
+  private static String dailySinceMarchFirst(BatchFixture batch, String sinks) {
+    return config(batch, sinks)
+        + "  - id: oneonone.summary\n"
+        + "    period: since-last-run\n"
+        + "    initial-start: 2024-03-01\n"
+        + "    window: day\n";
   }
 
   @Test
