@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Exports one report into one or more sinks: prepare the sinks while the report downloads to a
@@ -28,6 +30,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ReportExporter {
+  private static final Logger log = LoggerFactory.getLogger(ReportExporter.class);
+
   private final CrewmojoClient client;
   private final Path spoolFolder;
   private final Clock clock;
@@ -104,6 +108,14 @@ public final class ReportExporter {
               written.results(),
               Duration.between(start, download.ended()),
               Duration.between(start, clock.instant()));
+      if (written.padded() > 0) {
+        log.warn(
+            "{}: {} row(s) had fewer cells than the headings and were padded with nulls. A body cut"
+                + " short without a length to tell (no Content-Length, not chunked) looks like"
+                + " this: check the report's last rows.",
+            request.describe(),
+            written.padded());
+      }
       if (written.failure() != null) {
         throw written.results().isEmpty()
             ? written.failure()

@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crewexport.ContentType;
@@ -46,6 +50,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 final class ReportExporterTest {
   private static final String DOWNLOAD = "/v1/integrations/download/oneonone.summary";
@@ -84,6 +89,30 @@ final class ReportExporterTest {
     assertThat(export.rows().get(0).get(7)).isNull();
     assertThat(export.schema().column(6).type()).isEqualTo(ColumnType.DATE);
     assertThat(spool).isEmptyDirectory();
+  }
+
+  @Test
+  void warnsOfPaddedRowsWhichIsWhatABodyCutShortLooksLike() {
+    serve("Employee,Score,Joined\nAda,85,20240101\nBo,8");
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(ReportExporter.class);
+    logger.addAppender(logs);
+    try {
+      ExportResult result = exporter().export(request(), List.of(new InMemorySink()), target());
+
+      assertThat(result.paddedRows()).isEqualTo(1);
+    } finally {
+      logger.detachAppender(logs);
+    }
+    assertThat(logs.list)
+        .filteredOn(event -> event.getLevel() == Level.WARN)
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.getFormattedMessage())
+                    .startsWith("oneonone.summary [2024-01-01..2024-12-31]: 1 row(s) had fewer")
+                    .contains("check the report's last rows"));
   }
 
   @Test
@@ -360,13 +389,17 @@ final class ReportExporterTest {
   }
 
   private void serveSample() {
+    serve(Samples.vendorSample());
+  }
+
+  private void serve(String csv) {
     server.stubFor(
         post(urlEqualTo(DOWNLOAD))
             .willReturn(
                 WireMock.aResponse()
                     .withStatus(200)
                     .withHeader("Content-Type", "text/csv; charset=utf-8")
-                    .withBody(Samples.vendorSample())));
+                    .withBody(csv)));
   }
 
   private ReportExporter exporter() {
