@@ -1,6 +1,7 @@
 package io.crewexport.spi;
 
 import io.crewexport.schema.ReportSchema;
+import java.util.Set;
 
 /**
  * A destination for reports: Parquet files, a DuckDB table, CSV files, or a user's own.
@@ -25,6 +26,16 @@ public interface ReportSink {
 
   /** The name users give this sink on the command line and in the config, e.g. {@code parquet}. */
   String name();
+
+  /**
+   * The option keys this sink reads, each its {@link #name()}, a dot and a word, such as {@code
+   * csv.gzip}. The runner refuses any other key that starts with this sink's name and a dot, so
+   * that a misspelt option fails the config instead of being ignored. The default, no keys, leaves
+   * the sink's keys unchecked.
+   */
+  default Set<String> optionKeys() {
+    return Set.of();
+  }
 
   /**
    * Checks, while the report downloads and before its schema is known, what can be checked already:

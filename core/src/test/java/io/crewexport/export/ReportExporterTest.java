@@ -36,6 +36,7 @@ import io.crewexport.testing.InMemorySink;
 import io.crewexport.testing.ManualClock;
 import io.crewexport.testing.Samples;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -93,7 +94,7 @@ final class ReportExporterTest {
 
   @Test
   void warnsOfPaddedRowsWhichIsWhatABodyCutShortLooksLike() {
-    serve("Employee,Score,Joined\nAda,85,20240101\nBo,8");
+    serve("Employee,Score,Joined\nAda,85,20240101\nBo,8".getBytes(StandardCharsets.UTF_8));
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
     logs.start();
     Logger logger = (Logger) LoggerFactory.getLogger(ReportExporter.class);
@@ -392,7 +393,7 @@ final class ReportExporterTest {
     serve(Samples.vendorSample());
   }
 
-  private void serve(String csv) {
+  private void serve(byte[] csv) {
     server.stubFor(
         post(urlEqualTo(DOWNLOAD))
             .willReturn(

@@ -78,6 +78,7 @@ public final class BatchSession {
     BatchConfig config = loaded.config();
     Path stateFolder = stateFolder(config);
     BatchPlanner planner = new BatchPlanner(loaded, registry.names(), clock);
+    OptionKeys.check(loaded, registry);
     if (options.dryRun()) {
       PlanPrinter.print(
           planner.plan(options.only(), StateStore.read(stateFolder), options.resume()), out);

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** The sinks known to this run, by name, as bound by the sink modules. */
@@ -37,6 +38,11 @@ public final class SinkRegistry {
       }
     }
     return chosen;
+  }
+
+  /** The sink named {@code name}, if there is one. */
+  public Optional<ReportSink> find(String name) {
+    return Optional.ofNullable(sinks.get(name));
   }
 
   /** The names of every known sink, sorted. */

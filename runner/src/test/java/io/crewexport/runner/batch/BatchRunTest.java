@@ -138,6 +138,19 @@ final class BatchRunTest {
   }
 
   @Test
+  void aMisspeltOptionStopsTheRunBeforeAnythingIsAskedOrWritten() {
+    BatchFixture batch = new BatchFixture(folder);
+    String config =
+        config(batch, "[csv]")
+            + report("oneonone.summary", "2024-01-01..2024-01-31", null)
+            + "    options:\n"
+            + "      csv.gzpi: \"true\"\n";
+
+    assertThat(batch.run(config, "2024-03-04", ENV)).isEqualTo(ExitCode.USAGE);
+    assertThat(batch.out).doesNotExist();
+  }
+
+  @Test
   void resumeAfterACrashSkipsWhatCommitted() {
     BatchFixture batch = new BatchFixture(folder);
     String config =

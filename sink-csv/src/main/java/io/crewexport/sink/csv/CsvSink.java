@@ -11,6 +11,7 @@ import io.crewexport.spi.files.PartitionFiles;
 import io.crewexport.spi.files.StagedFileWriter;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Writes each export as one CSV file in its partition folder:
@@ -74,6 +75,11 @@ public final class CsvSink implements ReportSink {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> optionKeys() {
+    return Set.of(CsvOptions.HEADER, CsvOptions.GZIP);
   }
 
   /** Reads the options and the output root, so that a wrong one fails before the download ends. */

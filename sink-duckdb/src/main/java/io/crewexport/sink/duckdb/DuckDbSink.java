@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -58,6 +59,11 @@ public final class DuckDbSink implements ReportSink {
   @Override
   public String name() {
     return "duckdb";
+  }
+
+  @Override
+  public Set<String> optionKeys() {
+    return DuckDbSinkConfig.KEYS;
   }
 
   /**

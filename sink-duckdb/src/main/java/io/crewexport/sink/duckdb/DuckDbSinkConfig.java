@@ -9,6 +9,7 @@ import io.crewexport.spi.ExportTarget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +49,9 @@ public record DuckDbSinkConfig(
    * Option key: {@code true} to keep the report's row order in the table; default {@code false}.
    */
   public static final String KEEP_ROW_ORDER = "duckdb.keep-row-order";
+
+  /** Every option key the sink reads. */
+  static final Set<String> KEYS = Set.of(FILE, SCHEMA, MEMORY_LIMIT, THREADS, KEEP_ROW_ORDER);
 
   /** The database file's name in the output root, unless {@link #FILE} names another file. */
   public static final String DEFAULT_FILE_NAME = "crewexport.duckdb";

@@ -12,6 +12,7 @@ import io.crewexport.spi.files.PartitionFiles;
 import io.crewexport.spi.files.StagedFileWriter;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -93,6 +94,11 @@ public final class ParquetSink implements ReportSink {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<String> optionKeys() {
+    return Set.of(ParquetOptions.CODEC, ParquetOptions.ROW_GROUP_BYTES);
   }
 
   /**
