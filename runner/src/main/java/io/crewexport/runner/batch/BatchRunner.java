@@ -16,16 +16,22 @@ import io.crewexport.runner.wiring.SinkRegistry;
 import io.crewexport.spi.ExportTarget;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * split in two when its report allows it.
  */
 public final class BatchRunner {
+  /** How long a stop waits for running exports to abort. */
+  private static final Duration ABORT_WAIT = Duration.ofSeconds(30);
+
+  /** How long a stop then waits for the run's manifest and summary. */
+  private static final Duration REPORT_WAIT = Duration.ofSeconds(10);
+
   private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -58,6 +70,16 @@ public final class BatchRunner {
 
   /** Runs {@code job}; interrupting the calling thread stops it, aborting open exports. */
   public BatchOutcome run(BatchJob job) {
+    return run(job, outcome -> outcome);
+  }
+
+  /**
+   * Runs {@code job}, then {@code report} with its outcome (the run's manifest and summary).
+   * Interrupting the calling thread, or stopping the process (Ctrl-C, {@code kill}), stops the run,
+   * aborting open exports; a stopped run is still reported, since the process waits a little for
+   * {@code report} before it ends, and it stays unfinished for {@code --resume}.
+   */
+  public <T> T run(BatchJob job, Function<BatchOutcome, T> report) {
     job.state()
         .startRun(
             new RunRecord(
@@ -66,7 +88,19 @@ public final class BatchRunner {
                 false,
                 job.units().stream().map(ExportUnit::planned).toList()));
     ExecutorService pool = Executors.newFixedThreadPool(job.parallel(), BatchRunner::worker);
-    Thread stopper = new Thread(() -> stop(pool), "crewexport-stop");
+    AtomicBoolean stopping = new AtomicBoolean();
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread caller = Thread.currentThread();
+    Thread stopper =
+        new Thread(
+            () -> {
+              stopping.set(true);
+              stop(pool);
+              // An export stuck in a socket read ignores interrupts: stop waiting for it.
+              caller.interrupt();
+              awaitQuietly(reported, REPORT_WAIT);
+            },
+            "crewexport-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     try {
       List<Future<List<UnitOutcome>>> futures = new ArrayList<>();
@@ -77,23 +111,52 @@ public final class BatchRunner {
       for (int i = 0; i < futures.size(); i++) {
         outcomes.addAll(await(futures.get(i), job.units().get(i)));
       }
-      job.state().finishRun();
-      return new BatchOutcome(job.runId(), outcomes);
+      if (!stopping.get()) {
+        job.state().finishRun();
+      }
+      // A stop interrupts this thread; the manifest is written all the same (an interrupted file
+      // channel would refuse it), and the interrupt kept for the caller.
+      boolean interrupted = Thread.interrupted();
+      try {
+        return report.apply(new BatchOutcome(job.runId(), outcomes));
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
     } finally {
+      reported.countDown();
       pool.shutdownNow();
       removeHook(stopper);
     }
   }
 
   /**
-   * On Ctrl-C: interrupts every export (polling stops, writers abort) and waits a little for the
-   * aborts to finish, so no staging file or open transaction is left behind.
+   * On Ctrl-C: interrupts every export (polling stops, writers abort), cancels those not started,
+   * and waits a little for the aborts to finish, so no staging file or open transaction is left
+   * behind.
    */
   private static void stop(ExecutorService pool) {
     log.warn("Stopping: aborting the exports still running");
-    pool.shutdownNow();
+    for (Runnable notStarted : pool.shutdownNow()) {
+      if (notStarted instanceof Future<?> future) {
+        future.cancel(false);
+      }
+    }
+    awaitQuietly(pool, ABORT_WAIT);
+  }
+
+  private static void awaitQuietly(ExecutorService pool, Duration wait) {
     try {
-      pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+      pool.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration wait) {
+    try {
+      latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -237,6 +300,12 @@ public final class BatchRunner {
       return List.of(
           UnitOutcome.failed(
               unit, new CrewexportException(ErrorCode.INTERRUPTED, unit.describe() + ": stopped")));
+    } catch (CancellationException e) {
+      return List.of(
+          UnitOutcome.failed(
+              unit,
+              new CrewexportException(
+                  ErrorCode.INTERRUPTED, unit.describe() + ": stopped before it started")));
     } catch (ExecutionException e) {
       throw new IllegalStateException("runUnit catches every failure", e.getCause());
     }

@@ -93,31 +93,36 @@ public final class BatchSession {
       AccountClients clients = AccountClients.create(config.accounts(), env, clock, sleeper);
       Instant start = clock.instant();
       ProgressBoard board = new ProgressBoard();
-      BatchOutcome outcome;
-      try (ProgressDisplay display = ProgressDisplay.startIfTerminal(board)) {
-        outcome =
-            runner.run(
-                new BatchJob(
-                    runId,
-                    units,
-                    clients,
-                    state,
-                    options.parallel(),
-                    spoolFolder(config),
-                    salt(config, env),
-                    board));
+      ProgressDisplay display = ProgressDisplay.startIfTerminal(board);
+      BatchJob job =
+          new BatchJob(
+              runId,
+              units,
+              clients,
+              state,
+              options.parallel(),
+              spoolFolder(config),
+              salt(config, env),
+              board);
+      // Reported inside the run, so that a run stopped by Ctrl-C or kill still leaves its manifest.
+      try (display) {
+        return runner.run(
+            job,
+            outcome -> {
+              display.close();
+              Path manifest =
+                  ManifestWriter.write(
+                      stateFolder, outcome, start, clock.instant(), clients.tokensRequested());
+              new SummaryPrinter(out).print(outcome);
+              out.println("Run manifest: " + manifest);
+              log.info(
+                  "Run {} done: {} committed, {} failed",
+                  runId,
+                  outcome.committed().size(),
+                  outcome.failed().size());
+              return outcome.exitCode();
+            });
       }
-      Path manifest =
-          ManifestWriter.write(
-              stateFolder, outcome, start, clock.instant(), clients.tokensRequested());
-      new SummaryPrinter(out).print(outcome);
-      out.println("Run manifest: " + manifest);
-      log.info(
-          "Run {} done: {} committed, {} failed",
-          runId,
-          outcome.committed().size(),
-          outcome.failed().size());
-      return outcome.exitCode();
     }
   }
 

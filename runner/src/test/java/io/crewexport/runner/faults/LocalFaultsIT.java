@@ -6,6 +6,7 @@ import io.crewexport.runner.cli.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +171,38 @@ final class LocalFaultsIT {
     lake.codes("", "main", REPORT).values().forEach(codes -> assertThat(codes).hasSize(12));
   }
 
+  @Test
+  void stoppedWhileDownloadingLeavesAManifestAndARunToResume() throws Exception {
+    BatchYaml yaml = config(lake.root, state).sinks("parquet", "duckdb", "csv");
+    // The body stalls for a while, as a slow vendor's does; the stop comes meanwhile.
+    server.account("acme").nextDownloads(Reply.delayed(Duration.ofSeconds(3), Reply.data()));
+    String config = write(yaml, folder);
+
+    CrewexportJar.Started started = jar.start(yaml.env(), "export", "--config", config);
+    awaitLine(started, "SUBMITTED");
+    // kill -TERM, as a scheduler stops a job: Process.destroy() also closes the pipes the
+    // child logs into, so what it logs while it stops would be lost.
+    new ProcessBuilder("kill", "-TERM", String.valueOf(started.process().pid())).start().waitFor();
+    assertThat(started.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+    CrewexportJar.Result stopped = started.result();
+
+    assertThat(stopped.code()).as(stopped.toString()).isEqualTo(143);
+    assertThat(stopped.stderr())
+        .as(stopped.toString())
+        .contains("Stopping: aborting the exports still running");
+    assertThat(stopped.stdout()).contains("Run manifest: ");
+    assertThat(manifest().statuses("acme", REPORT).values()).hasSize(3).containsOnly("failed");
+    assertThat(manifest().entries("acme", REPORT))
+        .allSatisfy(
+            e -> assertThat(e.get("error").asText()).contains(REPORT, "interrupted", "nothing"));
+    assertPreviousExportKept();
+
+    CrewexportJar.Result resumed = jar.run(yaml.env(), "export", "--config", config, "--resume");
+
+    assertThat(resumed.code()).as(resumed.toString()).isZero();
+    assertThat(manifest().statuses("acme", REPORT).values()).hasSize(3).containsOnly("committed");
+  }
+
   private void assertPreviousExportKept() throws Exception {
     assertThat(lake.published()).isEqualTo(filesBefore);
     assertThat(lake.table("main", TABLE)).isEqualTo(tableBefore);
@@ -207,6 +240,16 @@ final class LocalFaultsIT {
     Map<String, String> subset = new HashMap<>(files);
     subset.keySet().removeIf(path -> !path.startsWith(folder + "/"));
     return subset;
+  }
+
+  private static void awaitLine(CrewexportJar.Started started, String text) throws Exception {
+    for (int i = 0; i < 600 && started.process().isAlive(); i++) {
+      if (Files.readString(started.stderr()).contains(text)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(Files.readString(started.stderr())).contains(text);
   }
 
   private static List<String> spoolFiles(Path spool) throws IOException {
