@@ -134,6 +134,7 @@ final class ConfigErrorsIT {
             .run(
                 Map.of("CREWMOJO_TOKEN", "t0ken"),
                 "export",
+                "--base-url=http://127.0.0.1:9",
                 "--report",
                 "big.report",
                 "--report",
