@@ -43,7 +43,7 @@ final class PlanConflictsTest {
     assertThatThrownBy(() -> plan(yaml, Set.of()))
         .isInstanceOf(CrewexportException.class)
         .hasMessageContaining("crewexport.yaml, lines 10 and 12, reports[0] and reports[1]")
-        .hasMessageContaining("acme: r1 [2024-01-01..2024-12-31]")
+        .hasMessageContaining("acme: r1 [2024-01-01..2024-12-31] to parquet, duckdb, csv")
         .hasMessageContaining("Keep one of the two entries")
         .extracting(e -> ((CrewexportException) e).code())
         .isEqualTo(ErrorCode.CONFIGURATION);
@@ -51,11 +51,11 @@ final class PlanConflictsTest {
 
   @Test
   void refusesTwoSnapshotsOfOneReportEvenWhenOnlyIsGiven() throws Exception {
-    String yaml = HEAD + "  - id: r1\n  - id: r2\n  - id: r1\n    sinks: [csv]\n";
+    String yaml = HEAD + "  - id: r1\n  - id: r2\n  - id: r1\n    sinks: [csv, jsonl]\n";
 
     assertThatThrownBy(() -> plan(yaml, Set.of("r2")))
         .hasMessageContaining("lines 10 and 12, reports[0] and reports[2]")
-        .hasMessageContaining("acme: r1 [no period]");
+        .hasMessageContaining("acme: r1 [no period] to csv,");
   }
 
   @Test
@@ -76,6 +76,20 @@ final class PlanConflictsTest {
     String yaml = HEAD + report("r1", "2023-01-01..2023-12-31") + report("r1", YEAR);
 
     assertThat(plan(yaml, Set.of())).hasSize(2);
+  }
+
+  @Test
+  void plansOneReportAndPeriodTwiceWhenTheEntriesShareNoSink() throws Exception {
+    String yaml =
+        HEAD
+            + report("r1", YEAR)
+            + "    sinks: [parquet]\n"
+            + report("r1", YEAR)
+            + "    sinks: [csv]\n";
+
+    assertThat(plan(yaml, Set.of()))
+        .extracting(ExportUnit::sinks)
+        .containsExactly(List.of("parquet"), List.of("csv"));
   }
 
   @Test
@@ -119,7 +133,7 @@ final class PlanConflictsTest {
     ConfigLoader.Loaded loaded =
         ConfigLoader.load(Files.writeString(folder.resolve("crewexport.yaml"), yaml));
     Clock clock = Clock.fixed(Instant.parse("2025-03-15T12:00:00Z"), ZoneOffset.UTC);
-    return new BatchPlanner(loaded, List.of("parquet", "duckdb", "csv"), clock)
+    return new BatchPlanner(loaded, List.of("parquet", "duckdb", "csv", "jsonl"), clock)
         .plan(only, StateStore.read(folder.resolve("state")), false);
   }
 }
