@@ -76,6 +76,15 @@ public record ExportTarget(
 
   /** The report id as a table name: {@code oneonone.summary} becomes {@code oneonone_summary}. */
   public String tableName() {
+    return tableNameOf(reportId);
+  }
+
+  /**
+   * The table name of {@code reportId}, as {@link #tableName()} gives it. Different ids can fold to
+   * the same name ({@code r.1} and {@code r-1} both become {@code r_1}), which a runner checks for
+   * before it exports.
+   */
+  public static String tableNameOf(String reportId) {
     return ColumnNames.of(List.of(reportId)).get(0);
   }
 

@@ -7,6 +7,7 @@ import io.crewexport.client.Sleeper;
 import io.crewexport.runner.cli.CrewexportCommand;
 import io.crewexport.runner.cli.FailureHandler;
 import io.crewexport.runner.cli.PluginsOption;
+import io.crewexport.runner.cli.UsageErrorHandler;
 import io.crewexport.runner.wiring.GuiceFactory;
 import io.crewexport.runner.wiring.PluginLoader;
 import io.crewexport.runner.wiring.RunnerModule;
@@ -50,6 +51,7 @@ public final class Main {
     return new CommandLine(new CrewexportCommand(), new GuiceFactory(injector))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(failures)
+        .setParameterExceptionHandler(new UsageErrorHandler())
         .execute(args);
   }
 }

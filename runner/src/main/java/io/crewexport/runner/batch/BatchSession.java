@@ -79,9 +79,11 @@ public final class BatchSession {
     Path stateFolder = stateFolder(config);
     BatchPlanner planner = new BatchPlanner(loaded, registry.names(), clock);
     OptionKeys.check(loaded, registry);
+    // Planning checks the config; doing it before the lock leaves no trace of a refused config.
+    List<ExportUnit> preview =
+        planner.plan(options.only(), StateStore.read(stateFolder), options.resume());
     if (options.dryRun()) {
-      PlanPrinter.print(
-          planner.plan(options.only(), StateStore.read(stateFolder), options.resume()), out);
+      PlanPrinter.print(preview, out);
       return 0;
     }
     String runId = runner.newRunId();

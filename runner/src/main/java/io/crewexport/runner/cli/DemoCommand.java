@@ -21,7 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code crewexport demo}: starts an embedded Crewmojo-compatible server on 127.0.0.1 and runs a
@@ -49,12 +52,23 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Output folder (default: ./${DEFAULT-VALUE}).")
   Path out;
 
+  @Spec CommandSpec spec;
+
+  long rows;
+
   @Option(
       names = "--rows",
       defaultValue = "50000",
       paramLabel = "N",
-      description = "Rows of the generated report (default: ${DEFAULT-VALUE}).")
-  long rows;
+      description = "Rows of the generated report, 0 or more (default: ${DEFAULT-VALUE}).")
+  void setRows(long rows) {
+    if (rows < 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--rows': " + rows + "; give 0 or more rows.");
+    }
+    this.rows = rows;
+  }
 
   @Option(names = "--print-config", description = "Print the demo's batch config and stop.")
   boolean printConfig;

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code crewexport export}: a batch from a config file, or reports named on the command line. */
 @Command(
@@ -41,12 +45,26 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "The batch config (YAML).")
   Path config;
 
+  @Spec CommandSpec spec;
+
+  int parallel;
+
   @Option(
       names = "--parallel",
       defaultValue = "2",
       paramLabel = "N",
-      description = "Exports run at once (default: ${DEFAULT-VALUE}).")
-  int parallel;
+      description = "Exports run at once, 1 or more (default: ${DEFAULT-VALUE}).")
+  void setParallel(int parallel) {
+    // Refused while parsing, so --dry-run refuses it too, as one line and exit code 2.
+    if (parallel < 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--parallel': "
+              + parallel
+              + "; give 1 or more exports to run at once.");
+    }
+    this.parallel = parallel;
+  }
 
   @Option(names = "--only", paramLabel = "ID", description = "Run only this report. Repeatable.")
   List<String> only = List.of();
@@ -181,6 +199,7 @@ public final class ExportCommand implements Callable<Integer> {
       throw usage("Give --config FILE, or --report, --sink and --out.");
     }
     PeriodSpec period = period();
+    checkRepeatedReports(period);
     List<ReportConfig> list =
         reports.stream()
             .map(
@@ -195,6 +214,22 @@ public final class ExportCommand implements Callable<Integer> {
     Defaults defaults = new Defaults(ContentType.parse(format), sinks, sinkOptions, null);
     return new BatchConfig(
         out, stateDir, spoolDir, null, null, defaults, Map.of("default", account()), list);
+  }
+
+  /** Two exports of one report and period would run at once into the same files. */
+  private void checkRepeatedReports(PeriodSpec period) {
+    Set<String> seen = new HashSet<>();
+    for (String id : reports) {
+      if (!seen.add(id)) {
+        throw usage(
+            "--report "
+                + id
+                + " is given twice for "
+                + (period.snapshot() ? "a snapshot" : "period " + period.text())
+                + ": the two exports would run at once into the same files and corrupt them."
+                + " Give each report once.");
+      }
+    }
   }
 
   private PeriodSpec period() {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads a batch config from YAML. Every error is one line naming the file, the line and the key,
@@ -39,6 +40,19 @@ public final class ConfigLoader {
       String where = lines.lineOf(path).map(line -> ", line " + line).orElse("");
       return new CrewexportException(
           ErrorCode.CONFIGURATION, file + where + ", " + path + ": " + problem);
+    }
+
+    /** A configuration error about two entries, naming the file and the lines of both. */
+    public CrewexportException error(String path, String otherPath, String problem) {
+      Optional<Integer> line = lines.lineOf(path);
+      Optional<Integer> otherLine = lines.lineOf(otherPath);
+      String where =
+          line.isPresent() && otherLine.isPresent()
+              ? ", lines " + line.get() + " and " + otherLine.get()
+              : "";
+      return new CrewexportException(
+          ErrorCode.CONFIGURATION,
+          file + where + ", " + path + " and " + otherPath + ": " + problem);
     }
   }
 
@@ -80,7 +94,7 @@ public final class ConfigLoader {
     String line =
         lines
             .lineOf(path)
-            .or(() -> java.util.Optional.ofNullable(e.getLocation()).map(l -> l.getLineNr()))
+            .or(() -> Optional.ofNullable(e.getLocation()).map(l -> l.getLineNr()))
             .map(n -> ", line " + n)
             .orElse("");
     if (e instanceof UnrecognizedPropertyException unknown) {

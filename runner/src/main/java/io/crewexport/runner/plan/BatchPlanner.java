@@ -1,6 +1,8 @@
 package io.crewexport.runner.plan;
 
 import io.crewexport.ContentType;
+import io.crewexport.CrewexportException;
+import io.crewexport.ErrorCode;
 import io.crewexport.Period;
 import io.crewexport.ReportRequest;
 import io.crewexport.runner.config.BatchConfig;
@@ -11,6 +13,7 @@ import io.crewexport.runner.state.Committed;
 import io.crewexport.runner.state.ReportState;
 import io.crewexport.runner.state.RunRecord;
 import io.crewexport.runner.state.StateStore;
+import io.crewexport.sink.duckdb.DuckDbSinkConfig;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class BatchPlanner {
   private static final Pattern ACCOUNT = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+  private static final String DUCKDB = "duckdb";
 
   private final ConfigLoader.Loaded loaded;
   private final Set<String> knownSinks;
@@ -51,14 +55,62 @@ public final class BatchPlanner {
   public List<ExportUnit> plan(Set<String> only, StateStore state, boolean resume) {
     BatchConfig config = loaded.config();
     checkAccounts(config);
-    List<ExportUnit> units = new ArrayList<>();
+    List<ReportConfig> reports = new ArrayList<>();
     for (int i = 0; i < config.reports().size(); i++) {
-      ReportConfig report = withDefaults(config, config.reports().get(i), "reports[" + i + "]");
-      if (only.isEmpty() || only.contains(report.id())) {
-        units.addAll(unitsOf(config, report, state));
+      reports.add(withDefaults(config, config.reports().get(i), "reports[" + i + "]"));
+    }
+    checkOnly(only, reports);
+    SharedTables.check(loaded, tableUses(config, reports));
+
+    // The whole config is planned and checked, so --only never hides a mistake from validate.
+    List<List<ExportUnit>> unitsByEntry =
+        reports.stream().map(report -> unitsOf(config, report, state)).toList();
+    RepeatedExports.check(loaded, unitsByEntry);
+
+    List<ExportUnit> units =
+        unitsByEntry.stream()
+            .flatMap(List::stream)
+            .filter(unit -> only.isEmpty() || only.contains(unit.request().reportId()))
+            .toList();
+    return resume ? resumed(units, state) : units;
+  }
+
+  private void checkOnly(Set<String> only, List<ReportConfig> reports) {
+    Set<String> ids = new java.util.TreeSet<>();
+    reports.forEach(report -> ids.add(report.id()));
+    for (String id : new java.util.TreeSet<>(only)) {
+      if (!ids.contains(id)) {
+        throw new CrewexportException(
+            ErrorCode.CONFIGURATION,
+            "--only "
+                + id
+                + ": "
+                + loaded.file()
+                + " has no report "
+                + id
+                + ", so nothing would run. Its reports are "
+                + ids
+                + "; check the spelling.");
       }
     }
-    return resume ? resumed(units, state) : units;
+  }
+
+  private List<SharedTables.TableUse> tableUses(BatchConfig config, List<ReportConfig> reports) {
+    List<SharedTables.TableUse> uses = new ArrayList<>();
+    for (int i = 0; i < reports.size(); i++) {
+      ReportConfig report = reports.get(i);
+      if (report.sinks().contains(DUCKDB)) {
+        Map<String, String> options = options(config, report);
+        String database =
+            options.getOrDefault(
+                DuckDbSinkConfig.FILE,
+                outputRoot(config, report.account()) + "/" + DuckDbSinkConfig.DEFAULT_FILE_NAME);
+        String schema =
+            options.getOrDefault(DuckDbSinkConfig.SCHEMA, DuckDbSinkConfig.DEFAULT_SCHEMA);
+        uses.add(new SharedTables.TableUse(i, report, database, schema));
+      }
+    }
+    return uses;
   }
 
   private List<ExportUnit> unitsOf(BatchConfig config, ReportConfig report, StateStore state) {
@@ -90,8 +142,7 @@ public final class BatchPlanner {
               .filter(window -> !committedByAll(reportState, report.sinks(), window))
               .toList();
     }
-    String outputRoot =
-        config.accounts().size() == 1 ? config.output() : config.output() + "/" + account;
+    String outputRoot = outputRoot(config, account);
     Map<String, String> options = options(config, report);
     List<ExportUnit> units = new ArrayList<>();
     if (windows == null) {
@@ -100,6 +151,10 @@ public final class BatchPlanner {
       windows.forEach(window -> units.add(unit(account, report, window, outputRoot, options)));
     }
     return units;
+  }
+
+  private static String outputRoot(BatchConfig config, String account) {
+    return config.accounts().size() == 1 ? config.output() : config.output() + "/" + account;
   }
 
   private static ExportUnit unit(

@@ -92,6 +92,85 @@ final class ConfigErrorsIT {
         "Report id 'x;DROP TABLE y' is not valid");
   }
 
+  @Test
+  void aReportListedTwiceForOnePeriod() throws Exception {
+    String yaml =
+        config("period: 2024-01-01..2024-12-31")
+            + "  - {id: a.b, period: 2024-01-01..2024-12-31, columns: {Email: drop}}\n";
+    String[] fragments = {
+      "crewexport.yaml, lines 6 and 7, reports[0] and reports[1]",
+      "acme: a.b [2024-01-01..2024-12-31]"
+    };
+
+    assertOneLineError(yaml, ENV, fragments);
+    assertOneLineErrorOf(jar().run(ENV, "validate", "--config", write(yaml)), fragments);
+  }
+
+  @Test
+  void twoReportIdsThatBecomeOneDuckDbTable() throws Exception {
+    String yaml =
+        config("sinks: [duckdb]").replace("a.b", "r.1") + "  - {id: r-1, sinks: [duckdb]}\n";
+
+    assertOneLineError(
+        yaml, ENV, "lines 6 and 7", "report ids r.1 and r-1", "DuckDB table main.r_1");
+  }
+
+  @Test
+  void anOnlyThatNamesNoReport() throws Exception {
+    String config = write(config("period: none"));
+
+    assertOneLineErrorOf(
+        jar().run(ENV, "export", "--config", config, "--only", "a.c"),
+        "--only a.c: ",
+        "has no report a.c",
+        "Its reports are [a.b]");
+    assertThat(folder.resolve("lake")).doesNotExist();
+  }
+
+  @Test
+  void aReportRepeatedOnTheCommandLine() throws Exception {
+    assertOneLineErrorOf(
+        jar()
+            .run(
+                Map.of("CREWMOJO_TOKEN", "t0ken"),
+                "export",
+                "--base-url=http://127.0.0.1:9",
+                "--report",
+                "big.report",
+                "--report",
+                "big.report",
+                "--from",
+                "2024-01-01",
+                "--to",
+                "2024-12-31",
+                "--sink",
+                "parquet",
+                "--out",
+                folder.resolve("lake").toString()),
+        "--report big.report is given twice for period 2024-01-01..2024-12-31");
+  }
+
+  @Test
+  void fewerThanOneParallelExport() throws Exception {
+    CrewexportJar.Result run =
+        jar().run(ENV, "export", "--config", write(config("period: none")), "--parallel", "0");
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.stderr().lines().filter(line -> !line.isBlank()))
+        .as(run.toString())
+        .containsExactly(
+            "Invalid value for option '--parallel': 0; give 1 or more exports to run at once."
+                + " See 'crewexport export --help'.");
+  }
+
+  private CrewexportJar jar() {
+    return new CrewexportJar(folder);
+  }
+
+  private String write(String yaml) throws Exception {
+    return Files.writeString(folder.resolve("crewexport.yaml"), yaml).toString();
+  }
+
   /** A valid config but for {@code entry}, added to the one report. */
   private static String config(String entry) {
     return "output: lake\ndefaults: {sinks: [csv]}\n"
@@ -103,9 +182,7 @@ final class ConfigErrorsIT {
 
   private void assertOneLineError(String yaml, Map<String, String> env, String... fragments)
       throws Exception {
-    Path config = Files.writeString(folder.resolve("crewexport.yaml"), yaml);
-    assertOneLineErrorOf(
-        new CrewexportJar(folder).run(env, "export", "--config", config.toString()), fragments);
+    assertOneLineErrorOf(jar().run(env, "export", "--config", write(yaml)), fragments);
   }
 
   private void assertOneLineErrorOf(CrewexportJar.Result run, String... fragments)

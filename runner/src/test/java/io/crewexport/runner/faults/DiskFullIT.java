@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>the lake on a small tmpfs, filled up: the operating system's own "No space left on device".
  *       It needs {@code mount}, which only root may do, so it is skipped elsewhere;
  *   <li>on every machine, no mount, no root: each export's sink followed by the {@code full-disk}
- *       plugin sink ({@link FullDiskSinkModule}), which keeps the process's files from growing by a
- *       byte while the sink writes and commits, so the system refuses the writes with "File too
- *       large". It never tries to mount, so a machine that can mount runs both.
+ *       plugin sink (as {@code full-disk-<sink>}) ({@link FullDiskSinkModule}), which keeps the
+ *       process's files from growing by a byte while the sink writes and commits, so the system
+ *       refuses the writes with "File too large". It never tries to mount, so a machine that can
+ *       mount runs both.
  * </ul>
  */
 final class DiskFullIT {
@@ -66,7 +67,10 @@ final class DiskFullIT {
     FullDiskExports exports = clean.copy(folder.resolve("lake"), folder);
 
     exports.exportFailsOnAFullDisk(
-        sink -> List.of(sink, "full-disk"), "File too large", "--plugins", plugins.toString());
+        sink -> List.of(sink, "full-disk-" + sink),
+        "File too large",
+        "--plugins",
+        plugins.toString());
 
     exports.exportCommitsOnceThereIsRoom();
   }
