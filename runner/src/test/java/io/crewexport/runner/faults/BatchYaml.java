@@ -18,6 +18,7 @@ final class BatchYaml {
   private final Map<String, String> options = new LinkedHashMap<>();
   private final String output;
   private String stateDir;
+  private boolean hashSalt;
   private List<String> sinks = List.of("parquet", "duckdb", "csv");
 
   BatchYaml(Path output) {
@@ -104,6 +105,19 @@ final class BatchYaml {
     return this;
   }
 
+  /** Adds {@code columns: flowMap} (drop and hash rules) to the report added last. */
+  BatchYaml columns(String flowMap) {
+    reports.append("    columns: ").append(flowMap).append('\n');
+    return this;
+  }
+
+  /** Salts {@code hash} columns with {@code salt}, given in an environment variable. */
+  BatchYaml hashSalt(String salt) {
+    hashSalt = true;
+    env.put("HASH_SALT", salt);
+    return this;
+  }
+
   /** The environment the run needs: each account's secret. */
   Map<String, String> env() {
     return Map.copyOf(env);
@@ -113,6 +127,9 @@ final class BatchYaml {
     StringBuilder yaml = new StringBuilder("output: '" + output + "'\n");
     if (stateDir != null) {
       yaml.append("state-dir: '").append(stateDir).append("'\n");
+    }
+    if (hashSalt) {
+      yaml.append("hash-salt-env: HASH_SALT\n");
     }
     yaml.append("defaults:\n  sinks: [").append(String.join(", ", sinks)).append("]\n");
     if (!options.isEmpty()) {
