@@ -55,7 +55,7 @@ final class ColumnRuleCheck {
                 .append(quoted(closest(key, headings)))
                 .append("); "));
     message.append(
-        "nothing was written, so the earlier export stays. Fix the key under the report's"
+        "nothing was written, so any earlier export stays. Fix the key under the report's"
             + " columns: in the config to a heading exactly as the report sends it, or its safe"
             + " name.");
     throw new CrewexportException(ErrorCode.CONFIGURATION, message.toString());
