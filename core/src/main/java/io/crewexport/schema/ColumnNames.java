@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  *     "Active Division  Teams"))
  * // [last_1_on_1_12_months, d_o_b, active_division_teams, active_division_teams_2]
  * }</pre>
+ *
+ * <p>No name is a {@linkplain #PARTITION_KEYS partition key}: {@code Start Date} becomes {@code
+ * start_date_2}, numbered as a repeated heading is.
  */
 public final class ColumnNames {
   private static final Pattern SAFE = Pattern.compile("[a-z][a-z0-9_]{0,127}");
@@ -25,6 +28,15 @@ public final class ColumnNames {
   private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
   private static final int MAX_LENGTH = 120;
 
+  /**
+   * The keys of the hive-style partition folders of the Parquet and CSV sinks ({@code
+   * start_date=2024-01-01/end_date=2024-12-31}, {@code snapshot_date=2024-12-04}). A reader that
+   * takes columns from the path shows the folder's value in place of a column of the same name, so
+   * no column is given one.
+   */
+  public static final Set<String> PARTITION_KEYS =
+      Set.of("start_date", "end_date", "snapshot_date");
+
   private ColumnNames() {}
 
   /** Whether {@code name} is a safe column name. */
@@ -32,10 +44,19 @@ public final class ColumnNames {
     return SAFE.matcher(name).matches();
   }
 
-  /** Safe, unique names for {@code headings}, in the same order. */
+  /** Safe, unique names for {@code headings}, in the same order, none a partition key. */
   public static List<String> of(List<String> headings) {
+    return of(headings, Set.of());
+  }
+
+  /**
+   * As {@link #of(List)}, except that the partition keys in {@code kept} are given out as before:
+   * names a report's earlier exports wrote, which its later exports keep so they still match.
+   */
+  public static List<String> of(List<String> headings, Set<String> kept) {
     List<String> names = new ArrayList<>(headings.size());
-    Set<String> taken = new HashSet<>();
+    Set<String> taken = new HashSet<>(PARTITION_KEYS);
+    taken.removeAll(kept);
     for (int i = 0; i < headings.size(); i++) {
       String base = base(headings.get(i), i + 1);
       String name = base;

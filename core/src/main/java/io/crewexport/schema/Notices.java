@@ -23,6 +23,13 @@ final class Notices {
         + " to DATE (partitions written before keep BIGINT: re-export them to read together).";
   }
 
+  static String partitionKeyKept(InferredColumn column) {
+    return describe(column)
+        + " keeps the name its earlier exports gave it, which is also a partition key of the"
+        + " Parquet and CSV folders: read them with hive_partitioning = false to see its values"
+        + " (the README, Column names and types, says how to give it a name of its own).";
+  }
+
   static String onlyZeros(InferredColumn column) {
     return describe(column)
         + " held only 0, so it is typed BIGINT; if it is a date column (0 meaning none), pin it"

@@ -3,10 +3,12 @@ package io.crewexport.schema;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides the schema an export writes with, from what inference learnt now and the schema stored by
@@ -28,6 +30,10 @@ import java.util.Optional;
  * columns the vendor no longer sends stay, written empty. A pin beats the stored type (that is what
  * a pin is for), widened only if a value does not fit it; the all-text switch makes every column
  * that is not pinned TEXT.
+ *
+ * <p>A report whose earlier exports wrote a column named as a {@linkplain
+ * ColumnNames#PARTITION_KEYS partition key} (before names avoided them) keeps that name, so its
+ * columns still match; the drift says how to read it and how to move to the new name.
  */
 public final class SchemaEvolution {
   private SchemaEvolution() {}
@@ -42,7 +48,10 @@ public final class SchemaEvolution {
     return evolve(Optional.of(requireNonNull(stored, "stored")), requireNonNull(now, "now"));
   }
 
-  private static EvolvedSchema evolve(Optional<ReportSchema> stored, InferredSchema now) {
+  private static EvolvedSchema evolve(Optional<ReportSchema> stored, InferredSchema given) {
+    Set<String> kept = new HashSet<>(stored.map(ReportSchema::names).orElse(List.of()));
+    kept.retainAll(ColumnNames.PARTITION_KEYS);
+    InferredSchema now = kept.isEmpty() ? given : named(given, kept);
     Map<String, Integer> unmatched = new LinkedHashMap<>();
     for (int i = 0; i < now.columns().size(); i++) {
       unmatched.put(now.columns().get(i).name(), i);
@@ -57,10 +66,25 @@ public final class SchemaEvolution {
       }
     }
     unmatched.forEach((name, source) -> draft.add(now.columns().get(source), source));
+    now.columns().stream()
+        .filter(column -> kept.contains(column.name()))
+        .forEach(column -> draft.notices.add(Notices.partitionKeyKept(column)));
     now.policy()
         .unusedPins(now.columns())
         .forEach(pin -> draft.notices.add("The pin '" + pin + "' names no column of this report."));
     return draft.build(stored.map(ReportSchema::fingerprint));
+  }
+
+  /** {@code now} with its columns named as {@link ColumnNames#of(List, Set)} names them. */
+  private static InferredSchema named(InferredSchema now, Set<String> kept) {
+    List<String> names =
+        ColumnNames.of(now.columns().stream().map(InferredColumn::heading).toList(), kept);
+    List<InferredColumn> columns = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      InferredColumn column = now.columns().get(i);
+      columns.add(new InferredColumn(column.heading(), names.get(i), column.fit()));
+    }
+    return new InferredSchema(columns, now.policy());
   }
 
   /** The schema being decided, column by column, and what to say about it. */

@@ -161,4 +161,35 @@ final class SchemaEvolutionTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("column score: 'x' is not a BIGINT value");
   }
+
+  @Test
+  void keepsAPartitionKeyThatEarlierExportsWroteAndSaysHowToReadIt() {
+    // As an export before names avoided partition keys stored it.
+    Column employee = new Column("Employee", "employee", TEXT);
+    Column startDate = new Column("Start Date", "start_date", DATE);
+    ReportSchema before = new ReportSchema(List.of(employee, startDate));
+    List<String> headings = List.of("Employee", "Start Date", "End Date");
+
+    EvolvedSchema next =
+        SchemaEvolution.evolve(before, infer(headings, row("Ada", "20200115", "20201231")));
+
+    assertThat(next.schema().names()).containsExactly("employee", "start_date", "end_date_2");
+    assertThat(next.drift().removed()).isEmpty();
+    assertThat(next.converter().convert(row("Ada", "20200115", "20201231")))
+        .containsExactly("Ada", LocalDate.of(2020, 1, 15), LocalDate.of(2020, 12, 31));
+    assertThat(next.drift().notices())
+        .singleElement()
+        .asString()
+        .startsWith("Column 'Start Date' (start_date) keeps the name")
+        .contains("hive_partitioning = false");
+  }
+
+  @Test
+  void givesANewColumnNoPartitionKey() {
+    EvolvedSchema next =
+        SchemaEvolution.evolve(
+            stored, infer(List.of("Name", "Snapshot Date"), row("Al", "20240101")));
+
+    assertThat(next.drift().added()).extracting(Column::name).containsExactly("snapshot_date_2");
+  }
 }

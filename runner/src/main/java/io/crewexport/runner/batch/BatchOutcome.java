@@ -24,13 +24,19 @@ public record BatchOutcome(String runId, List<UnitOutcome> outcomes) {
     return outcomes.stream().filter(o -> !o.ok()).toList();
   }
 
-  /** The process exit code: 0, the auth code if any unit was refused credentials, else 4. */
+  /**
+   * The process exit code: 0; else the auth code if any unit was refused credentials; else 2 if any
+   * unit's configuration is wrong (a column rule naming no column, say), since only the user can
+   * fix it; else 4.
+   */
   public int exitCode() {
     if (failed().isEmpty()) {
       return ExitCode.OK;
     }
-    return failed().stream().anyMatch(o -> ExitCode.of(o.failure().code()) == ExitCode.AUTH)
-        ? ExitCode.AUTH
-        : ExitCode.SOME_FAILED;
+    List<Integer> codes = failed().stream().map(o -> ExitCode.of(o.failure().code())).toList();
+    if (codes.contains(ExitCode.AUTH)) {
+      return ExitCode.AUTH;
+    }
+    return codes.contains(ExitCode.USAGE) ? ExitCode.USAGE : ExitCode.SOME_FAILED;
   }
 }

@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * Steers one export of a batch: types columns with the report's pins and the schema its earlier
  * exports wrote (types only widen), refuses a body that is empty or far smaller than the last good
- * export of the same period, and applies the report's column transforms.
+ * export of the same period, and applies the report's column transforms, refusing a body that lacks
+ * a column a transform names.
  *
  * <p>Options: {@code allow-empty=true} commits an empty report; {@code allow-shrink=true} commits
  * one of any size; {@code min-rows-ratio} (default 0.5) is the share of the last good row count
@@ -59,9 +60,14 @@ final class UnitHooks implements ExportHooks {
     return new SchemaPolicy(report.pins(), Boolean.TRUE.equals(report.allText()));
   }
 
-  /** Widens from the schema the report's earlier exports wrote, so all partitions read together. */
+  /**
+   * Widens from the schema the report's earlier exports wrote, so all partitions read together.
+   * Called before any sink opens, it first checks that every column rule names a column of the
+   * body.
+   */
   @Override
   public EvolvedSchema evolve(ReportRequest request, InferredSchema inferred) {
+    ColumnRuleCheck.requireMatches(unit.describe(), unit.report().columns(), inferred.columns());
     if (state.schema().isEmpty()) {
       return SchemaEvolution.first(inferred);
     }

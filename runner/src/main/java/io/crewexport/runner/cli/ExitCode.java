@@ -10,7 +10,10 @@ public final class ExitCode {
   /** Something unexpected: a bug, or a failure with no better code. */
   public static final int FAILED = 1;
 
-  /** The command line or configuration is wrong; nothing was exported. */
+  /**
+   * The command line or configuration is wrong: nothing was exported, or an export whose report
+   * configuration is wrong (a column rule naming no column, say) failed and the others went on.
+   */
   public static final int USAGE = 2;
 
   /** Crewmojo refused the credentials. */

@@ -19,6 +19,7 @@ final class BatchYaml {
   private final String output;
   private String stateDir;
   private String spoolDir;
+  private boolean hashSalt;
   private List<String> sinks = List.of("parquet", "duckdb", "csv");
 
   BatchYaml(Path output) {
@@ -110,6 +111,19 @@ final class BatchYaml {
     return this;
   }
 
+  /** Adds {@code columns: flowMap} (drop and hash rules) to the report added last. */
+  BatchYaml columns(String flowMap) {
+    reports.append("    columns: ").append(flowMap).append('\n');
+    return this;
+  }
+
+  /** Salts {@code hash} columns with {@code salt}, given in an environment variable. */
+  BatchYaml hashSalt(String salt) {
+    hashSalt = true;
+    env.put("HASH_SALT", salt);
+    return this;
+  }
+
   /** The environment the run needs: each account's secret. */
   Map<String, String> env() {
     return Map.copyOf(env);
@@ -122,6 +136,9 @@ final class BatchYaml {
     }
     if (spoolDir != null) {
       yaml.append("spool-dir: '").append(spoolDir).append("'\n");
+    }
+    if (hashSalt) {
+      yaml.append("hash-salt-env: HASH_SALT\n");
     }
     yaml.append("defaults:\n  sinks: [").append(String.join(", ", sinks)).append("]\n");
     if (!options.isEmpty()) {

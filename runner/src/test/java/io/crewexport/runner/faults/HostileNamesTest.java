@@ -123,6 +123,41 @@ final class HostileNamesTest {
     }
   }
 
+  @Test
+  void namesNoColumnAfterAPartitionKeySoHiveReadsShowTheData() throws Exception {
+    Lake lake = new Lake(folder.resolve("lake"));
+    server
+        .account("dates")
+        .everyDownload(
+            Reply.body(
+                "text/csv",
+                "Employee,Start Date,End Date\nAda,20200115,20201231\nBo,20210301,0\n"
+                    .getBytes(UTF_8)));
+    BatchYaml yaml =
+        new BatchYaml(lake.root)
+            .option("csv.header", "names")
+            .account(server, "dates")
+            .report("dates", "people.report", "2024-01-01..2024-12-31", null);
+
+    assertThat(new InProcess(folder).export(yaml)).isZero();
+
+    for (String files :
+        List.of(
+            "read_parquet('" + lake.root + "/parquet/people.report/**/*.parquet'",
+            "read_csv('" + lake.root + "/csv/people.report/**/*.csv', header = true")) {
+      assertThat(
+              lake.query(
+                  "SELECT concat_ws(' ', start_date, start_date_2, end_date, end_date_2) FROM "
+                      + files
+                      + ", hive_partitioning = true) WHERE employee = 'Ada'"))
+          .as(files)
+          .isEqualTo("2024-01-01 2020-01-15 2024-12-31 2020-12-31");
+    }
+    assertThat(
+            lake.query("SELECT start_date_2 FROM lake.main.people_report WHERE employee = 'Ada'"))
+        .isEqualTo("2020-01-15");
+  }
+
   private static byte[] hostileReport() {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < HEADINGS.size(); i++) {
