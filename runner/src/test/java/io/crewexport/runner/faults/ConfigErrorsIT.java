@@ -85,6 +85,8 @@ final class ConfigErrorsIT {
                 "export",
                 "--report",
                 "x;DROP TABLE y",
+                // Refused before any request; were it not, the request stays on this machine.
+                "--base-url=http://127.0.0.1:9",
                 "--sink",
                 "duckdb",
                 "--out",
