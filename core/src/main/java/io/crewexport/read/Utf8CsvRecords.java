@@ -25,6 +25,17 @@ final class Utf8CsvRecords implements CsvRecords {
   /** A record read again each time a line end comes in while it is shorter than this. */
   private static final int SHORT_RECORD = 1 << 16;
 
+  /**
+   * The body's first bytes are read this many at a time ({@link #EARLY_STEP}), a buffer's end every
+   * few records: the JIT profiles {@code scan()} on them, so it sees the paths a buffer's end takes
+   * and compiles them in. Read a megabyte at a time, a buffer's end falls on some of those paths
+   * only later, and each first time costs a deoptimization and another compile of {@code scan}
+   * (seven compiles instead of three to four per run, and slower code meanwhile).
+   */
+  static final long EARLY_BYTES = 8 << 20;
+
+  static final int EARLY_STEP = 2048;
+
   private static final int MORE = 0;
   private static final int END = 1;
   private static final int BLANK = 2;
@@ -508,9 +519,14 @@ final class Utf8CsvRecords implements CsvRecords {
     // or, while it is short, until a line end came in that may end it: rows flow while the body
     // trickles in.
     int wanted = (int) Math.min(buffer.length, Math.max(limit + 1L, 2L * limit));
+    // A record already longer than a step goes on doubling, so it is never scanned step by step.
+    boolean early = bufferOffset < EARLY_BYTES && limit < EARLY_STEP;
+    if (early) {
+      wanted = Math.min(buffer.length, limit + EARLY_STEP);
+    }
     while (limit < wanted) {
       int before = limit;
-      int read = in.read(buffer, limit, buffer.length - limit);
+      int read = in.read(buffer, limit, (early ? wanted : buffer.length) - limit);
       if (read < 0) {
         endOfInput = true;
         break;
