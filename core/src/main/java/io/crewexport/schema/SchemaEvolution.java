@@ -2,7 +2,10 @@ package io.crewexport.schema;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,14 +25,14 @@ import java.util.Set;
  * Row row = Row.wrap(evolved.converter().convert(cells));
  * }</pre>
  *
- * <p>The rules. Columns are matched across exports by safe name. A stored column keeps its type
- * while this export's values fit it, even when they look like something narrower (a BIGINT column
- * that held only {@code 0} stays BIGINT when dates arrive: the numbers hold them exactly, and the
- * drift suggests a pin); when they do not fit, it widens (BIGINT to DOUBLE to TEXT; DATE and
- * BOOLEAN to TEXT), never narrows. New columns get their inferred type and go at the end; stored
- * columns the vendor no longer sends stay, written empty. A pin beats the stored type (that is what
- * a pin is for), widened only if a value does not fit it; the all-text switch makes every column
- * that is not pinned TEXT.
+ * <p>The rules. Columns are matched across exports by heading, then by safe name (see {@code
+ * named}). A stored column keeps its type while this export's values fit it, even when they look
+ * like something narrower (a BIGINT column that held only {@code 0} stays BIGINT when dates arrive:
+ * the numbers hold them exactly, and the drift suggests a pin); when they do not fit, it widens
+ * (BIGINT to DOUBLE to TEXT; DATE and BOOLEAN to TEXT), never narrows. New columns get their
+ * inferred type and go at the end; stored columns the vendor no longer sends stay, written empty. A
+ * pin beats the stored type (that is what a pin is for), widened only if a value does not fit it;
+ * the all-text switch makes every column that is not pinned TEXT.
  *
  * <p>A report whose earlier exports wrote a column named as a {@linkplain
  * ColumnNames#PARTITION_KEYS partition key} (before names avoided them) keeps that name, so its
@@ -49,9 +52,9 @@ public final class SchemaEvolution {
   }
 
   private static EvolvedSchema evolve(Optional<ReportSchema> stored, InferredSchema given) {
+    InferredSchema now = stored.map(schema -> named(given, schema)).orElse(given);
     Set<String> kept = new HashSet<>(stored.map(ReportSchema::names).orElse(List.of()));
     kept.retainAll(ColumnNames.PARTITION_KEYS);
-    InferredSchema now = kept.isEmpty() ? given : named(given, kept);
     Map<String, Integer> unmatched = new LinkedHashMap<>();
     for (int i = 0; i < now.columns().size(); i++) {
       unmatched.put(now.columns().get(i).name(), i);
@@ -75,14 +78,41 @@ public final class SchemaEvolution {
     return draft.build(stored.map(ReportSchema::fingerprint));
   }
 
-  /** {@code now} with its columns named as {@link ColumnNames#of(List, Set)} names them. */
-  private static InferredSchema named(InferredSchema now, Set<String> kept) {
-    List<String> names =
-        ColumnNames.of(now.columns().stream().map(InferredColumn::heading).toList(), kept);
+  /**
+   * {@code now} with its columns named against the earlier exports': a column keeps the name of the
+   * stored column of the same heading (in turn, for a heading that repeats); another column takes
+   * the name its heading makes if that names a stored column no heading claimed (the vendor respelt
+   * the heading, {@code Active Division Teams} to {@code Active Division Teams}), else a new name
+   * clear of every stored one. So a new heading whose name is a present column's ({@code A-B}
+   * beside the {@code A B} that is {@code a_b}) gets {@code a_b_2} instead of taking it over.
+   */
+  private static InferredSchema named(InferredSchema now, ReportSchema stored) {
+    Map<String, Deque<String>> namesOfHeading = new HashMap<>();
+    for (Column column : stored.columns()) {
+      namesOfHeading.computeIfAbsent(column.heading(), h -> new ArrayDeque<>()).add(column.name());
+    }
+    List<String> names = new ArrayList<>();
+    Set<String> unclaimed = new HashSet<>(stored.names());
+    for (InferredColumn column : now.columns()) {
+      Deque<String> earlier = namesOfHeading.get(column.heading());
+      String name = earlier == null ? null : earlier.poll();
+      names.add(name);
+      unclaimed.remove(name);
+    }
+    Set<String> taken = new HashSet<>(ColumnNames.PARTITION_KEYS);
+    taken.addAll(stored.names());
     List<InferredColumn> columns = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       InferredColumn column = now.columns().get(i);
-      columns.add(new InferredColumn(column.heading(), names.get(i), column.fit()));
+      String name = names.get(i);
+      if (name == null) {
+        String base = ColumnNames.base(column.heading(), i + 1);
+        name = base;
+        for (int n = 2; !unclaimed.remove(name) && !taken.add(name); n++) {
+          name = base + "_" + n;
+        }
+      }
+      columns.add(new InferredColumn(column.heading(), name, column.fit()));
     }
     return new InferredSchema(columns, now.policy());
   }

@@ -10,6 +10,7 @@ import static io.crewexport.schema.Exports.row;
 import static io.crewexport.schema.Exports.typeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -191,5 +192,50 @@ final class SchemaEvolutionTest {
             stored, infer(List.of("Name", "Snapshot Date"), row("Al", "20240101")));
 
     assertThat(next.drift().added()).extracting(Column::name).containsExactly("snapshot_date_2");
+  }
+
+  @Test
+  void aNewHeadingWhoseNameAPresentColumnHoldsGetsANewNameInsteadOfTakingItOver() {
+    ReportSchema before =
+        SchemaEvolution.first(infer(List.of("id", "A B"), row("1", "x"))).schema();
+
+    EvolvedSchema next =
+        SchemaEvolution.evolve(before, infer(List.of("id", "A-B", "A B"), row("2", "new", "x")));
+
+    assertThat(next.schema().columns())
+        .extracting(Column::heading, Column::name)
+        .containsExactly(tuple("id", "id"), tuple("A B", "a_b"), tuple("A-B", "a_b_2"));
+    assertThat(next.drift().added()).extracting(Column::name).containsExactly("a_b_2");
+    assertThat(next.converter().convert(row("2", "new", "x"))).containsExactly(2L, "x", "new");
+  }
+
+  @Test
+  void headingsThatSwapPlacesKeepTheirNames() {
+    ReportSchema before =
+        SchemaEvolution.first(infer(List.of("A B", "A-B"), row("x", "y"))).schema();
+
+    EvolvedSchema next =
+        SchemaEvolution.evolve(before, infer(List.of("A-B", "A B"), row("y", "x")));
+
+    assertThat(next.schema().columns())
+        .extracting(Column::heading, Column::name)
+        .containsExactly(tuple("A B", "a_b"), tuple("A-B", "a_b_2"));
+    assertThat(next.converter().convert(row("y", "x"))).containsExactly("x", "y");
+    assertThat(next.drift().changed()).isFalse();
+  }
+
+  @Test
+  void aRespeltHeadingKeepsTheNameOfTheColumnItReplaces() {
+    ReportSchema before =
+        SchemaEvolution.first(infer(List.of("Name", "Active Division  Teams"), row("Al", "x")))
+            .schema();
+
+    EvolvedSchema next =
+        SchemaEvolution.evolve(
+            before, infer(List.of("Name", "Active Division Teams"), row("Al", "y")));
+
+    assertThat(next.schema().names()).containsExactly("name", "active_division_teams");
+    assertThat(next.drift().added()).isEmpty();
+    assertThat(next.drift().removed()).isEmpty();
   }
 }
