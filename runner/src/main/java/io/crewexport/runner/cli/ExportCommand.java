@@ -26,6 +26,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code crewexport export}: a batch from a config file, or reports named on the command line. */
@@ -170,6 +171,22 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Mixin PluginsOption plugins;
 
+  /** What --report exports take as flags and a config file sets for itself. */
+  private static final List<String> CONFIG_FILE_FLAGS =
+      List.of(
+          "--from",
+          "--to",
+          "--format",
+          "--duckdb-file",
+          "--base-url",
+          "--environment",
+          "--trust-store",
+          "--trust-store-password-env",
+          "--token-cache",
+          "--state-dir",
+          "--spool-dir",
+          "--option");
+
   private final BatchSession session;
   private final Map<String, String> env;
 
@@ -191,7 +208,22 @@ public final class ExportCommand implements Callable<Integer> {
     if (!reports.isEmpty() || !sinks.isEmpty() || out != null) {
       throw usage("Give either --config or --report/--sink/--out, not both.");
     }
+    List<String> ignored = flagsTheConfigSets();
+    if (!ignored.isEmpty()) {
+      throw usage(
+          String.join(", ", ignored)
+              + (ignored.size() == 1 ? " goes" : " go")
+              + " with --report only: with --config, set "
+              + (ignored.size() == 1 ? "it" : "them")
+              + " in the config file (see README, A nightly batch from a config file).");
+    }
     return ConfigLoader.load(config);
+  }
+
+  /** The flags given that a config file sets for itself, which --config would leave unused. */
+  private List<String> flagsTheConfigSets() {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    return CONFIG_FILE_FLAGS.stream().filter(parsed::hasMatchedOption).toList();
   }
 
   private BatchConfig fromFlags() {

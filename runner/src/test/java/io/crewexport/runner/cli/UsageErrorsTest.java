@@ -3,15 +3,20 @@ package io.crewexport.runner.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.crewexport.runner.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Command-line mistakes end in exit code 2 before anything runs, and never in a stack trace. */
 final class UsageErrorsTest {
@@ -72,6 +77,40 @@ final class UsageErrorsTest {
     assertThat(Main.run(TOKEN, append(args, lake().toString(), "--dry-run")))
         .isEqualTo(ExitCode.USAGE);
     assertThat(lake()).doesNotExist();
+  }
+
+  @Test
+  void refusesFlagsThatAConfigFileSetsForItselfInsteadOfIgnoringThem() throws Exception {
+    Path config =
+        Files.writeString(
+            folder.resolve("c.yaml"),
+            "output: '"
+                + lake()
+                + "'\ndefaults: {sinks: [csv]}\naccounts:\n  acme: {base-url: 'http://127.0.0.1:9',"
+                + " token-env: T}\nreports:\n  - {id: r1, period: 2024-01-01..2024-01-31}\n");
+
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(FailureHandler.class);
+    logger.addAppender(logged);
+    try {
+      String state = folder.resolve("state").toString();
+      String[] flags = {"--from", "2023-01-01", "--option", "csv.gzip=true", "--state-dir", state};
+
+      assertThat(
+              Main.run(
+                  Map.of(), append(new String[] {"export", "--config", config.toString()}, flags)))
+          .isEqualTo(ExitCode.USAGE);
+    } finally {
+      logger.detachAppender(logged);
+    }
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            "--from, --state-dir, --option go with --report only: with --config, set them in the"
+                + " config file (see README, A nightly batch from a config file).");
+    assertThat(lake()).doesNotExist();
+    assertThat(folder.resolve("state")).doesNotExist();
   }
 
   private static String[] append(String[] args, String... more) {
