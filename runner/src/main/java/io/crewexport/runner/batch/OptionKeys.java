@@ -44,11 +44,38 @@ final class OptionKeys {
   private static void check(
       ConfigLoader.Loaded loaded, String path, Map<String, String> options, SinkRegistry sinks) {
     for (String key : new TreeSet<>(options.keySet())) {
-      Optional<String> problem = problem(key, sinks);
+      Optional<String> problem = problem(key, sinks).or(() -> badValue(key, options.get(key)));
       if (problem.isPresent()) {
         throw loaded.error(path + "." + key, problem.get());
       }
     }
+  }
+
+  /**
+   * What is wrong with {@code value} of a report option, or empty. A sink checks its own options'
+   * values when it prepares, naming the report; these the runner reads, where a bad value would end
+   * in a stack trace or pass as {@code false}.
+   */
+  static Optional<String> badValue(String key, String value) {
+    String text = value == null ? "" : value.trim();
+    if (key.equals(UnitHooks.MIN_ROWS_RATIO)) {
+      try {
+        double ratio = Double.parseDouble(text);
+        if (ratio >= 0 && ratio <= 1) {
+          return Optional.empty();
+        }
+      } catch (NumberFormatException e) {
+        // Said below.
+      }
+      return Optional.of(
+          "'" + value + "' is not a ratio: give a number from 0 to 1, such as 0.5 (the default).");
+    }
+    if (REPORT_KEYS.contains(key)
+        && !text.equalsIgnoreCase("true")
+        && !text.equalsIgnoreCase("false")) {
+      return Optional.of("'" + value + "' is not true or false.");
+    }
+    return Optional.empty();
   }
 
   /** What is wrong with option {@code key}, or empty if something reads it. */

@@ -69,6 +69,18 @@ final class OptionKeysTest {
   }
 
   @Test
+  void refusesReportOptionValuesThatTheRunnerCannotRead() {
+    assertThat(OptionKeys.badValue("min-rows-ratio", "abc").orElseThrow())
+        .isEqualTo("'abc' is not a ratio: give a number from 0 to 1, such as 0.5 (the default).");
+    assertThat(OptionKeys.badValue("min-rows-ratio", "1.5")).isPresent();
+    assertThat(OptionKeys.badValue("allow-empty", "yes").orElseThrow())
+        .isEqualTo("'yes' is not true or false.");
+    assertThat(OptionKeys.badValue("allow-shrink", " TRUE ")).isEmpty();
+    assertThat(OptionKeys.badValue("min-rows-ratio", "0.25")).isEmpty();
+    assertThat(OptionKeys.badValue("csv.gzip", "maybe")).as("the sink's to check").isEmpty();
+  }
+
+  @Test
   void takesAnyKeyOfASinkThatDeclaresNone() {
     assertThat(OptionKeys.problem("memory.anything", SINKS)).isEmpty();
   }
