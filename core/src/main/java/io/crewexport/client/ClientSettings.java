@@ -106,7 +106,8 @@ public record ClientSettings(
               + "' uses plain http to a host that is not this machine: Crewmojo accepts TLS only,"
               + " so use https.");
     }
-    return url;
+    // A scheme is case-insensitive, but Feign takes only a lower-case one for an absolute URL.
+    return URI.create(scheme + url.toString().substring(url.getScheme().length()));
   }
 
   private static boolean isLoopback(String host) {
