@@ -83,6 +83,8 @@ public final class BatchSession {
     List<ExportUnit> preview =
         planner.plan(options.only(), StateStore.read(stateFolder), options.resume());
     if (options.dryRun()) {
+      // As a run would make them, without a request: credentials present, base URLs allowed.
+      checkAccounts(loaded, env);
       PlanPrinter.print(preview, out);
       return 0;
     }
@@ -125,6 +127,18 @@ public final class BatchSession {
               return outcome.exitCode();
             });
       }
+    }
+  }
+
+  private void checkAccounts(ConfigLoader.Loaded loaded, Map<String, String> env) {
+    try {
+      AccountClients.create(loaded.config().accounts(), env, clock, sleeper);
+    } catch (CrewexportException e) {
+      if (e.code() != ErrorCode.CONFIGURATION) {
+        throw e;
+      }
+      throw new CrewexportException(
+          ErrorCode.CONFIGURATION, loaded.file() + ": " + e.getMessage(), e);
     }
   }
 

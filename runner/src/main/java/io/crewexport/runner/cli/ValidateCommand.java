@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Checks a batch config and prints what a run would export. Every error names the line"
-            + " and the key; unknown keys are errors. Credentials are not checked against"
-            + " Crewmojo.",
+            + " and the key; unknown keys are errors. Credentials must be where the config says"
+            + " (a variable set, a file readable) but are not sent to Crewmojo.",
     footer = {"", ExitCode.HELP})
 public final class ValidateCommand implements Callable<Integer> {
   @Option(
