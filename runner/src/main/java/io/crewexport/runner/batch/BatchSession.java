@@ -11,6 +11,7 @@ import io.crewexport.runner.plan.ExportUnit;
 import io.crewexport.runner.progress.ProgressBoard;
 import io.crewexport.runner.progress.ProgressDisplay;
 import io.crewexport.runner.state.RunLock;
+import io.crewexport.runner.state.RunRecord;
 import io.crewexport.runner.state.StateStore;
 import io.crewexport.runner.wiring.SinkRegistry;
 import jakarta.inject.Inject;
@@ -92,6 +93,11 @@ public final class BatchSession {
     try (RunLock lock = RunLock.acquire(stateFolder, runId)) {
       StateStore state = StateStore.open(stateFolder);
       deleteLeftOverSpoolFiles(spoolFolder(config));
+      if (options.resume() && state.lastRun().map(RunRecord::complete).orElse(true)) {
+        log.info(
+            "--resume: the last run finished (its failed exports are planned again like the"
+                + " rest), so this run exports the whole plan");
+      }
       List<ExportUnit> units = planner.plan(options.only(), state, options.resume());
       PlanPrinter.print(units, out);
       AccountClients clients = AccountClients.create(config.accounts(), env, clock, sleeper);

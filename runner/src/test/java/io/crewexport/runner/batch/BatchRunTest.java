@@ -2,6 +2,9 @@ package io.crewexport.runner.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crewexport.runner.cli.ExitCode;
 import io.crewexport.runner.demo.DemoServer;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 final class BatchRunTest {
   private static final Map<String, String> ENV = Map.of("ACME_SECRET", "acme-secret");
@@ -148,6 +152,31 @@ final class BatchRunTest {
 
     assertThat(batch.run(config, "2024-03-04", ENV)).isEqualTo(ExitCode.USAGE);
     assertThat(batch.out).doesNotExist();
+  }
+
+  @Test
+  void resumeAfterARunThatFinishedSaysThereIsNothingToResume() {
+    BatchFixture batch = new BatchFixture(folder);
+    String config =
+        config(batch, "[parquet]") + report("oneonone.summary", "2024-01-01..2024-01-31", null);
+    assertThat(batch.run(config, "2024-03-04", ENV)).isZero();
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(BatchSession.class);
+    logger.addAppender(logged);
+    try {
+      assertThat(batch.run(config, "2024-03-04", ENV, "--resume")).isZero();
+    } finally {
+      logger.detachAppender(logged);
+    }
+
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsOnlyOnce(
+            "--resume: the last run finished (its failed exports are planned again like the"
+                + " rest), so this run exports the whole plan");
+    assertThat(batch.lastExports())
+        .containsExactly("oneonone.summary 2024-01-01..2024-01-31 parquet committed");
   }
 
   @Test
