@@ -85,7 +85,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (printConfig) {
-      System.out.print(config("http://127.0.0.1:8080"));
+      // The demo's server takes a free port when it starts; the config of a run is written to
+      // demo-config.yaml in the output folder with the port it got.
+      System.out.print(
+          "# base-url below is a placeholder: the demo's server takes a free port at each run.\n"
+              + "# Point it at your Crewmojo environment (or write environment: production).\n"
+              + config("http://127.0.0.1:8080"));
       return ExitCode.OK;
     }
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
