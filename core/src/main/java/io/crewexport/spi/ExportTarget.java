@@ -58,6 +58,16 @@ public record ExportTarget(
     return Optional.ofNullable(period);
   }
 
+  /**
+   * A glob matching the partition folders of every export of this one's kind under a report's
+   * folder: {@code start_date=*}{@code /end_date=*} for periods, {@code snapshot_date=*} for
+   * snapshots. The two kinds' folders carry different keys, which a hive-partitioned read of both
+   * at once refuses.
+   */
+  public String partitionGlob() {
+    return period == null ? "snapshot_date=*" : "start_date=*/end_date=*";
+  }
+
   /** The day a snapshot is filed under: the UTC date of extraction. */
   public LocalDate snapshotDate() {
     return extractedAt.atOffset(ZoneOffset.UTC).toLocalDate();

@@ -5,6 +5,7 @@ import static io.crewexport.schema.ColumnType.BOOLEAN;
 import static io.crewexport.schema.ColumnType.DATE;
 import static io.crewexport.schema.ColumnType.DOUBLE;
 import static io.crewexport.schema.ColumnType.TEXT;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crewexport.Period;
 import io.crewexport.schema.Column;
@@ -77,6 +78,23 @@ public final class SampleReport {
   /** An export of this report for 2024 into {@code root}. */
   public static ExportTarget target(Path root, String runId) {
     return target(root.toString(), runId, Map.of());
+  }
+
+  /** A snapshot export of this report into {@code root}. */
+  public static ExportTarget snapshotTarget(Path root, String runId) {
+    return new ExportTarget(REPORT_ID, null, runId, EXTRACTED_AT, root.toString(), Map.of());
+  }
+
+  /**
+   * Exports this report into {@code root} through {@code sink} once for 2024 and once as a snapshot
+   * with two of its rows, and checks that the query each export reports reads its own partitions.
+   */
+  public static void assertEachKindsQueryReadsItsOwnPartitions(ReportSink sink, Path root) {
+    SinkResult period = export(sink, target(root, "r1"), ROWS);
+    SinkResult snapshot = export(sink, snapshotTarget(root, "r2"), ROWS.subList(0, 2));
+
+    assertThat(DuckDb.query(period.query()).rows()).hasSize(ROWS.size());
+    assertThat(DuckDb.query(snapshot.query()).rows()).hasSize(2);
   }
 
   /** An export of this report for 2024 into {@code root}, with sink options. */

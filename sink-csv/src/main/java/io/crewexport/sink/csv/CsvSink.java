@@ -100,12 +100,15 @@ public final class CsvSink implements ReportSink {
     PartitionFiles files =
         new PartitionFiles(store, reportFolder.toString(), target, options.suffix(), NAME);
     return StagedFileWriter.open(
-        schema, files, query(reportFolder, options), new CsvFormat(options));
+        schema, files, query(reportFolder, target, options), new CsvFormat(options));
   }
 
-  /** A DuckDB query over every partition of the report, null and empty text kept apart. */
-  private static String query(Path reportFolder, CsvOptions options) {
-    String glob = reportFolder + "/**/*" + options.suffix();
+  /**
+   * A DuckDB query over every partition of the report of the export's kind (periods, or snapshots:
+   * a glob over both fails, their folders having other keys), null and empty text kept apart.
+   */
+  private static String query(Path reportFolder, ExportTarget target, CsvOptions options) {
+    String glob = reportFolder + "/" + target.partitionGlob() + "/*" + options.suffix();
     return "SELECT * FROM read_csv('"
         + glob.replace("'", "''")
         + "', hive_partitioning = true, header = true, allow_quoted_nulls = false)";

@@ -58,7 +58,7 @@ final class CsvSinkRoundTripTest {
         .isEqualTo(
             "SELECT * FROM read_csv('"
                 + root.resolve("csv/oneonone.summary")
-                + "/**/*.csv', hive_partitioning = true, header = true,"
+                + "/start_date=*/end_date=*/*.csv', hive_partitioning = true, header = true,"
                 + " allow_quoted_nulls = false)");
   }
 
@@ -95,7 +95,7 @@ final class CsvSinkRoundTripTest {
 
     assertThat(result.files().get(0)).endsWith("/part-r1.csv.gz");
     assertThat(gunzip(Path.of(result.files().get(0)))).startsWith("Employee ID,Name,Name,");
-    assertThat(result.query()).contains("/**/*.csv.gz'");
+    assertThat(result.query()).contains("/start_date=*/end_date=*/*.csv.gz'");
     assertThat(DuckDb.query(result.query()).rows()).isEqualTo(SampleReport.rowsWithPartition());
   }
 
@@ -129,5 +129,10 @@ final class CsvSinkRoundTripTest {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
       return new String(in.readAllBytes(), UTF_8);
     }
+  }
+
+  @Test
+  void theQueryOfEachKindReadsItsOwnPartitionsWhenSnapshotsAndPeriodsMix() {
+    SampleReport.assertEachKindsQueryReadsItsOwnPartitions(sink, root);
   }
 }

@@ -143,11 +143,15 @@ public final class ParquetSink implements ReportSink {
 
     PartitionFiles files = new PartitionFiles(root.store(), reportFolder, target, SUFFIX, NAME);
     return StagedFileWriter.open(
-        schema, files, query(reportFolder), new ParquetFormat(root.store(), options, exportConf));
+        schema,
+        files,
+        query(reportFolder, target),
+        new ParquetFormat(root.store(), options, exportConf));
   }
 
-  private static String query(String reportFolder) {
-    String glob = reportFolder + "/**/*" + SUFFIX;
+  /** A DuckDB query over every partition of the report of the export's kind (see the CSV sink). */
+  private static String query(String reportFolder, ExportTarget target) {
+    String glob = reportFolder + "/" + target.partitionGlob() + "/*" + SUFFIX;
     return "SELECT * FROM read_parquet('"
         + glob.replace("'", "''")
         + "', hive_partitioning = true)";

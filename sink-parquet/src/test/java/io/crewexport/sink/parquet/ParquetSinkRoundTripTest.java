@@ -61,7 +61,7 @@ final class ParquetSinkRoundTripTest {
         .isEqualTo(
             "SELECT * FROM read_parquet('"
                 + root.resolve("parquet/oneonone.summary")
-                + "/**/*.parquet', hive_partitioning = true)");
+                + "/start_date=*/end_date=*/*.parquet', hive_partitioning = true)");
   }
 
   @Test
@@ -147,5 +147,10 @@ final class ParquetSinkRoundTripTest {
                 .resolve("start_date=2024-01-01/end_date=2024-12-31/part-r1.parquet"))
         .isRegularFile();
     assertThat(DuckDb.query(result.query()).rows()).hasSize(ROWS.size());
+  }
+
+  @Test
+  void theQueryOfEachKindReadsItsOwnPartitionsWhenSnapshotsAndPeriodsMix() {
+    SampleReport.assertEachKindsQueryReadsItsOwnPartitions(sink, root);
   }
 }
