@@ -21,7 +21,8 @@ public final class StaticTokenProvider implements TokenProvider {
   public AccessToken refresh(AccessToken rejected) {
     throw new CrewexportException(
         ErrorCode.UNAUTHORIZED,
-        "Crewmojo refused the bearer token given in CREWMOJO_TOKEN: it expired or was replaced."
-            + " Provide a fresh token, or set CREWMOJO_CLIENT_ID and CREWMOJO_CLIENT_SECRET instead.");
+        "Crewmojo refused the bearer token given (CREWMOJO_TOKEN, or the account's token-env or"
+            + " token-file): it expired or was replaced. Provide a fresh token, or give a client id"
+            + " and secret instead.");
   }
 }

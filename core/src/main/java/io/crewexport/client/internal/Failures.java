@@ -38,7 +38,8 @@ final class Failures {
     return switch (code) {
       case INVALID_REQUEST -> "Check the report id and the period; this request is not retried.";
       case UNAUTHORIZED ->
-          "Check CREWMOJO_CLIENT_ID and CREWMOJO_CLIENT_SECRET against Crewmojo's company"
+          "Check the account's client id and secret (CREWMOJO_CLIENT_ID and"
+              + " CREWMOJO_CLIENT_SECRET, or what the config names) against Crewmojo's company"
               + " settings.";
       case RATE_LIMITED ->
           "Crewmojo is limiting requests: run again later, or export fewer at once.";

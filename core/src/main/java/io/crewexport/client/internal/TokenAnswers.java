@@ -89,7 +89,8 @@ public final class TokenAnswers {
           "Crewmojo refused the client credentials: HTTP "
               + failure.status()
               + why
-              + ". Check CREWMOJO_CLIENT_ID and CREWMOJO_CLIENT_SECRET against Crewmojo's company"
+              + ". Check the account's client id and secret (CREWMOJO_CLIENT_ID and"
+              + " CREWMOJO_CLIENT_SECRET, or what the config names) against Crewmojo's company"
               + " settings, and that they belong to this environment.");
     }
     return new CrewexportException(
