@@ -306,14 +306,13 @@ public final class BatchPlanner {
     if (last.isEmpty()) {
       return planned;
     }
-    Map<String, ExportUnit> byReport = new LinkedHashMap<>();
-    planned.forEach(unit -> byReport.putIfAbsent(unit.reportKey(), unit));
     List<ExportUnit> units = new ArrayList<>();
     for (RunRecord.PlannedUnit old : last.get().units()) {
-      ExportUnit template = byReport.get(old.account() + "/" + old.reportId());
-      if (template == null) {
+      Optional<ExportUnit> found = template(planned, old);
+      if (found.isEmpty()) {
         continue;
       }
+      ExportUnit template = found.get();
       Period period = old.start() == null ? null : Period.of(old.start(), old.end());
       List<String> missing =
           missingSinks(state, template.reportKey(), period, old.sinks(), last.get().runId());
@@ -324,6 +323,22 @@ public final class BatchPlanner {
       }
     }
     return units;
+  }
+
+  /**
+   * The planned export a unit of the crashed run is resumed as: of the config's entries for its
+   * report, the one with its sinks, so that each entry's own column rules, options and pins apply
+   * (two entries may split a report's sinks, one dropping a column the other keeps).
+   */
+  private static Optional<ExportUnit> template(
+      List<ExportUnit> planned, RunRecord.PlannedUnit old) {
+    String key = old.account() + "/" + old.reportId();
+    List<ExportUnit> ofReport =
+        planned.stream().filter(unit -> unit.reportKey().equals(key)).toList();
+    return ofReport.stream()
+        .filter(unit -> Set.copyOf(unit.sinks()).equals(Set.copyOf(old.sinks())))
+        .findFirst()
+        .or(() -> ofReport.stream().findFirst());
   }
 
   private static List<String> missingSinks(

@@ -11,6 +11,7 @@ import io.crewexport.runner.demo.DemoServer;
 import io.crewexport.runner.demo.DemoTimings;
 import io.crewexport.runner.demo.GeneratedReport;
 import io.crewexport.runner.demo.SampleReport;
+import io.crewexport.testing.DuckDb;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -200,6 +201,34 @@ final class BatchRunTest {
             "oneonone.summary 2024-02-01..2024-02-29 crashing committed",
             "oneonone.summary 2024-03-01..2024-03-31 parquet committed",
             "oneonone.summary 2024-03-01..2024-03-31 crashing committed");
+  }
+
+  @Test
+  void resumeGivesEachEntryOfASplitReportItsOwnColumnRules() {
+    BatchFixture batch = new BatchFixture(folder);
+    String config =
+        config(batch, "[parquet]")
+            + "  - {id: oneonone.summary, period: 2024-01-01..2024-01-31, sinks: [crashing]}\n"
+            + "  - {id: oneonone.summary, period: 2024-01-01..2024-01-31, sinks: [parquet],"
+            + " columns: {Email: drop}}\n";
+    CrashingSinkModule.OPENS_BEFORE_CRASH.set(0);
+
+    assertThat(batch.run(config, "2024-03-04", ENV, "--parallel", "1")).isEqualTo(ExitCode.FAILED);
+    CrashingSinkModule.OPENS_BEFORE_CRASH.set(-1);
+    assertThat(batch.run(config, "2024-03-04", ENV, "--resume")).isZero();
+
+    assertThat(batch.lastExports())
+        .containsExactlyInAnyOrder(
+            "oneonone.summary 2024-01-01..2024-01-31 crashing committed",
+            "oneonone.summary 2024-01-01..2024-01-31 parquet committed");
+    assertThat(
+            DuckDb.query(
+                    "SELECT * FROM read_parquet('"
+                        + batch.out.resolve("parquet/oneonone.summary")
+                        + "/start_date=*/end_date=*/*.parquet')")
+                .names())
+        .contains("employee")
+        .doesNotContain("email");
   }
 
   @Test
