@@ -55,6 +55,12 @@ public final class Retrier {
   public Answer run(String what, Call call) {
     Instant start = clock.instant();
     for (int attempt = 1; ; attempt++) {
+      // A stop that came while the thread waited on something else (a token request, a socket
+      // read, which ignore interrupts) must not be followed by another request.
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CrewexportException(
+            ErrorCode.INTERRUPTED, what + ": stopped before the request; nothing was committed.");
+      }
       awaitGate(what);
       Duration wait;
       String reason;
