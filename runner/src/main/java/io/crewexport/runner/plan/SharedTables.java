@@ -3,9 +3,12 @@ package io.crewexport.runner.plan;
 import io.crewexport.runner.config.ConfigLoader;
 import io.crewexport.runner.config.ReportConfig;
 import io.crewexport.spi.ExportTarget;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Refuses two report ids that the DuckDB sink would write to one table. Table names fold the id
@@ -38,21 +41,39 @@ final class SharedTables {
   static void check(ConfigLoader.Loaded loaded, List<TableUse> uses) {
     Map<String, TableUse> byTable = new HashMap<>();
     for (TableUse use : uses) {
-      TableUse earlier = byTable.putIfAbsent(use.database() + "#" + use.table(), use);
-      if (earlier != null && !earlier.report().id().equals(use.report().id())) {
+      TableUse earlier = byTable.putIfAbsent(file(use.database()) + "#" + use.table(), use);
+      if (earlier != null && !sameReport(earlier.report(), use.report())) {
         throw loaded.error(path(earlier), path(use), problem(earlier, use));
       }
     }
   }
 
+  /** Two entries of one report of one account: its periods share its table, as they should. */
+  private static boolean sameReport(ReportConfig one, ReportConfig other) {
+    return one.id().equals(other.id()) && Objects.equals(one.account(), other.account());
+  }
+
+  /**
+   * The database file as the file system sees it: {@code d/sub/../x.duckdb} is {@code d/x.duckdb}.
+   */
+  private static String file(String database) {
+    try {
+      return Path.of(database.replaceFirst("^file:", "")).toAbsolutePath().normalize().toString();
+    } catch (InvalidPathException e) {
+      return database;
+    }
+  }
+
   private static String problem(TableUse earlier, TableUse use) {
-    return "report ids "
+    return "reports "
+        + earlier.report().account()
+        + "/"
         + earlier.report().id()
         + " and "
-        + use.report().id()
-        + " (account "
         + use.report().account()
-        + ") both become DuckDB table "
+        + "/"
+        + use.report().id()
+        + " both become DuckDB table "
         + use.table()
         + " in "
         + use.database()

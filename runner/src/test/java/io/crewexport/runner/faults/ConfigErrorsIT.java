@@ -114,7 +114,7 @@ final class ConfigErrorsIT {
         config("sinks: [duckdb]").replace("a.b", "r.1") + "  - {id: r-1, sinks: [duckdb]}\n";
 
     assertOneLineError(
-        yaml, ENV, "lines 6 and 7", "report ids r.1 and r-1", "DuckDB table main.r_1");
+        yaml, ENV, "lines 6 and 7", "reports acme/r.1 and acme/r-1", "DuckDB table main.r_1");
   }
 
   @Test

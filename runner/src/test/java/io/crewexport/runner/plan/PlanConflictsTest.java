@@ -99,9 +99,36 @@ final class PlanConflictsTest {
     assertThatThrownBy(() -> plan(yaml, Set.of("r-1")))
         .isInstanceOf(CrewexportException.class)
         .hasMessageContaining("lines 10 and 12, reports[0] and reports[1]")
-        .hasMessageContaining("report ids r.1 and r-1 (account acme)")
+        .hasMessageContaining("reports acme/r.1 and acme/r-1")
         .hasMessageContaining("DuckDB table main.r_1 in /data/lake/crewexport.duckdb")
         .hasMessageContaining("duckdb.schema");
+  }
+
+  @Test
+  void seesOneDatabaseFileBehindTwoSpellingsOfItsPath() throws Exception {
+    String yaml =
+        HEAD
+            + "  - {id: r-1, options: {duckdb.file: /d/x.duckdb}}\n"
+            + "  - {id: r_1, options: {duckdb.file: /d/sub/../x.duckdb}}\n";
+
+    assertThatThrownBy(() -> plan(yaml, Set.of()))
+        .hasMessageContaining("reports acme/r-1 and acme/r_1 both become DuckDB table main.r_1");
+  }
+
+  @Test
+  void refusesASchemaThatIsAnotherAccountsOwn() throws Exception {
+    String yaml =
+        HEAD.replace("reports:\n", "")
+            + "  beta:\n"
+            + "    base-url: http://127.0.0.1:9\n"
+            + "    client-id: beta\n"
+            + "    client-secret-env: BETA_SECRET\n"
+            + "reports:\n"
+            + "  - {id: r1, account: acme, options: {duckdb.schema: beta}}\n"
+            + "  - {id: r1, account: beta}\n";
+
+    assertThatThrownBy(() -> plan(yaml, Set.of()))
+        .hasMessageContaining("reports acme/r1 and beta/r1 both become DuckDB table beta.r1");
   }
 
   @Test
