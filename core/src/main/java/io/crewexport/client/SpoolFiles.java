@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  *
  * <p>A spool file is {@code crewexport-<report id>-p<pid>-<unique>.spool}. It is left over when no
  * process has that pid any more, or when the process that has it now started after the file was
- * last written: a pid the system gave out again, as container runtimes do with every start.
+ * last written (a pid the system gave out again, as container runtimes do with every start), and it
+ * was last written {@link #QUIET} ago or more: a process in another pid namespace (another
+ * container sharing the folder) or on another host has a pid this process cannot look up.
  *
  * <pre>{@code
  * SpoolFiles.Cleanup cleanup = SpoolFiles.deleteLeftOver(spoolFolder);
@@ -32,6 +34,13 @@ public final class SpoolFiles {
           Pattern.quote(DownloadedReport.SPOOL_FILE_PREFIX)
               + ".*-p(\\d{1,19})-\\d+"
               + Pattern.quote(DownloadedReport.SPOOL_FILE_SUFFIX));
+
+  /**
+   * How long a spool file must have gone unwritten before it may be taken as left over. A live
+   * export writes its spool file while it downloads and only reads it after; six hours is far
+   * beyond the rest of any export.
+   */
+  public static final Duration QUIET = Duration.ofHours(6);
 
   // A process's start instant is derived from the boot time, which Linux gives in whole seconds.
   private static final Duration START_TOLERANCE = Duration.ofSeconds(2);
@@ -62,6 +71,11 @@ public final class SpoolFiles {
    * @throws IOException when the folder cannot be listed or a left-over file cannot be deleted
    */
   public static Cleanup deleteLeftOver(Path folder) throws IOException {
+    return deleteLeftOver(folder, Instant.now());
+  }
+
+  /** As {@link #deleteLeftOver(Path)}, at {@code now} (tests move it ahead of the files). */
+  static Cleanup deleteLeftOver(Path folder, Instant now) throws IOException {
     if (!Files.isDirectory(folder)) {
       return new Cleanup(List.of(), 0);
     }
@@ -78,7 +92,9 @@ public final class SpoolFiles {
           continue;
         }
         Instant written = attributes.get().lastModifiedTime().toInstant();
-        if (ownerEnded(Long.parseLong(name.group(1)), written) && Files.deleteIfExists(file)) {
+        if (!written.isAfter(now.minus(QUIET))
+            && ownerEnded(Long.parseLong(name.group(1)), written)
+            && Files.deleteIfExists(file)) {
           deleted.add(file);
           bytes += attributes.get().size();
         }

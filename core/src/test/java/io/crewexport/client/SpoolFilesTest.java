@@ -31,7 +31,7 @@ final class SpoolFilesTest {
     long pid = endedProcess();
     Path left = spoolFile("people.directory", pid, new byte[3 << 20]);
 
-    SpoolFiles.Cleanup cleanup = SpoolFiles.deleteLeftOver(folder);
+    SpoolFiles.Cleanup cleanup = SpoolFiles.deleteLeftOver(folder, later());
 
     assertThat(left).doesNotExist();
     assertThat(cleanup.deleted()).containsExactly(left);
@@ -42,7 +42,7 @@ final class SpoolFilesTest {
   void keepsTheFilesOfALiveProcess() throws Exception {
     Path ours = spoolFile("people.directory", ProcessHandle.current().pid(), new byte[10]);
 
-    SpoolFiles.Cleanup cleanup = SpoolFiles.deleteLeftOver(folder);
+    SpoolFiles.Cleanup cleanup = SpoolFiles.deleteLeftOver(folder, later());
 
     assertThat(ours).exists();
     assertThat(cleanup.deleted()).isEmpty();
@@ -56,7 +56,7 @@ final class SpoolFilesTest {
     Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     Files.setLastModifiedTime(earlierRun, FileTime.from(started.minus(Duration.ofMinutes(5))));
 
-    SpoolFiles.deleteLeftOver(folder);
+    SpoolFiles.deleteLeftOver(folder, later());
 
     assertThat(earlierRun).doesNotExist();
   }
@@ -71,7 +71,7 @@ final class SpoolFilesTest {
     Path folderNamedLikeOne =
         Files.createDirectory(folder.resolve("crewexport-people-p" + pid + "-2.spool"));
 
-    SpoolFiles.Cleanup cleanup = SpoolFiles.deleteLeftOver(folder);
+    SpoolFiles.Cleanup cleanup = SpoolFiles.deleteLeftOver(folder, later());
 
     assertThat(cleanup.deleted()).isEmpty();
     assertThat(withoutPid).exists();
@@ -85,14 +85,14 @@ final class SpoolFilesTest {
     long ended = endedProcess();
     Path ours = spoolFile("odd-p" + ended + "-1", ProcessHandle.current().pid(), new byte[1]);
 
-    SpoolFiles.deleteLeftOver(folder);
+    SpoolFiles.deleteLeftOver(folder, later());
 
     assertThat(ours).exists();
   }
 
   @Test
   void findsNothingInAFolderThatDoesNotExist() throws IOException {
-    SpoolFiles.Cleanup cleanup = SpoolFiles.deleteLeftOver(folder.resolve("absent"));
+    SpoolFiles.Cleanup cleanup = SpoolFiles.deleteLeftOver(folder.resolve("absent"), later());
 
     assertThat(cleanup.deleted()).isEmpty();
   }
@@ -109,10 +109,26 @@ final class SpoolFilesTest {
     assertThat(file.getFileName().toString())
         .startsWith(SpoolFiles.prefixFor("people.directory"))
         .endsWith(DownloadedReport.SPOOL_FILE_SUFFIX);
-    assertThat(SpoolFiles.deleteLeftOver(folder).deleted()).isEmpty();
+    assertThat(SpoolFiles.deleteLeftOver(folder, later()).deleted()).isEmpty();
     try (Stream<Path> files = Files.list(folder)) {
       assertThat(files).containsExactly(file);
     }
+  }
+
+  @Test
+  void keepsARecentFileWhoseProcessThisOneCannotSee() throws Exception {
+    // Another container sharing the folder: its live process's pid means nothing here.
+    Path recent = spoolFile("people.directory", endedProcess(), new byte[1]);
+
+    SpoolFiles.Cleanup cleanup = SpoolFiles.deleteLeftOver(folder);
+
+    assertThat(recent).exists();
+    assertThat(cleanup.deleted()).isEmpty();
+  }
+
+  /** A moment by which every file a test writes has gone unwritten for long enough. */
+  private static Instant later() {
+    return Instant.now().plus(SpoolFiles.QUIET).plusSeconds(60);
   }
 
   private Path spoolFile(String reportId, long pid, byte[] content) throws IOException {

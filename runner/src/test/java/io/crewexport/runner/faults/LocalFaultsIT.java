@@ -2,11 +2,14 @@ package io.crewexport.runner.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crewexport.client.SpoolFiles;
 import io.crewexport.runner.cli.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +157,11 @@ final class LocalFaultsIT {
     assertThat(lake.published()).isEqualTo(filesBefore);
     assertThat(lake.table("main", TABLE)).isEqualTo(tableBefore);
     assertThat(spoolFiles(spool)).as("the killed run's spool file").hasSize(1);
+    // As the next night's run finds it: a spool file is taken as left over only once it has gone
+    // unwritten for a while (its process may live in another container).
+    Path left = spool.resolve(spoolFiles(spool).get(0));
+    Files.setLastModifiedTime(
+        left, FileTime.from(Instant.now().minus(SpoolFiles.QUIET).minusSeconds(60)));
 
     CrewexportJar.Result resumed =
         jar.run(
