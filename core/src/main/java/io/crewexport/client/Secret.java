@@ -2,8 +2,12 @@ package io.crewexport.client;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Set;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A client secret or token. It never prints itself: {@link #toString()} is redacted, so a secret
@@ -18,7 +22,7 @@ public final class Secret {
   static final int SHORTEST_REDACTED = 6;
 
   // Tokens are added as they are issued: a few per account and hour, so this stays small.
-  private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+  private static final Map<String, Pattern> KNOWN = new ConcurrentHashMap<>();
 
   private final String value;
 
@@ -34,26 +38,37 @@ public final class Secret {
     }
     String secret = value.strip();
     if (secret.length() >= SHORTEST_REDACTED) {
-      KNOWN.add(secret);
+      KNOWN.computeIfAbsent(secret, Secret::spellings);
     }
     return new Secret(secret);
   }
 
   /**
    * {@code text} with every secret this process has wrapped (of at least six characters) replaced
-   * by {@code ****}; null stays null.
+   * by {@code ****}, as it is or URL-encoded, in any case; null stays null.
    */
   public static String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
     String redacted = text;
-    for (String secret : KNOWN) {
-      if (redacted.contains(secret)) {
-        redacted = redacted.replace(secret, "****");
+    for (Pattern secret : KNOWN.values()) {
+      Matcher found = secret.matcher(redacted);
+      if (found.find()) {
+        redacted = found.replaceAll("****");
       }
     }
     return redacted;
+  }
+
+  /** How a server may quote {@code secret} back: as sent, URL-encoded (a form body), any case. */
+  private static Pattern spellings(String secret) {
+    String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    String either =
+        encoded.equals(secret)
+            ? Pattern.quote(secret)
+            : Pattern.quote(encoded) + "|" + Pattern.quote(secret);
+    return Pattern.compile(either, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   /** The secret itself, for the one place that sends it. */

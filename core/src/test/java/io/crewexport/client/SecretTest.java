@@ -24,6 +24,15 @@ final class SecretTest {
   }
 
   @Test
+  void masksASecretQuotedUrlEncodedOrInAnotherCase() {
+    Secret.of("S3cr3t/Val+ue=xyz");
+
+    assertThat(Secret.redact("client_secret=S3cr3t%2FVal%2Bue%3Dxyz was wrong"))
+        .isEqualTo("client_secret=**** was wrong");
+    assertThat(Secret.redact("S3CR3T/VAL+UE=XYZ")).isEqualTo("****");
+  }
+
+  @Test
   void leavesShortValuesAndOtherTextAlone() {
     Secret.of("abc12");
 

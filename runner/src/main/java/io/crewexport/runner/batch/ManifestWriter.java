@@ -1,5 +1,6 @@
 package io.crewexport.runner.batch;
 
+import io.crewexport.client.Secret;
 import io.crewexport.export.ExportResult;
 import io.crewexport.export.SinkOutcome;
 import io.crewexport.runner.state.JsonFiles;
@@ -99,7 +100,8 @@ public final class ManifestWriter {
     entry.put("files", files(outcome.result().files()));
     entry.put("attempts", result.attempts());
     entry.put("polls", result.polls());
-    entry.put("job_ids", result.jobIds());
+    // Vendor text like any other: a broken gateway could hand back a token as a job id.
+    entry.put("job_ids", result.jobIds().stream().map(Secret::redact).toList());
     entry.put("download_seconds", result.download().toMillis() / 1000.0);
     entry.put("sink_seconds", outcome.duration().toMillis() / 1000.0);
     entry.put("export_seconds", result.duration().toMillis() / 1000.0);
