@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * <p>Each line, exception included, is masked of every secret this process holds ({@link
  * Secret#redact}): a library's exception may quote a header or a request it was given.
  */
-final class ConsoleLineLayout extends PatternLayoutBase<ILoggingEvent> {
+public final class ConsoleLineLayout extends PatternLayoutBase<ILoggingEvent> {
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static final Map<String, Supplier<DynamicConverter>> CONVERTERS =
       Map.of(
@@ -32,7 +32,8 @@ final class ConsoleLineLayout extends PatternLayoutBase<ILoggingEvent> {
           "msg", MessageConverter::new,
           "n", LineSeparatorConverter::new);
 
-  ConsoleLineLayout() {
+  /** A layout to be given its pattern, as logback's XML configuration does. */
+  public ConsoleLineLayout() {
     this.postCompileProcessor = new EnsureExceptionHandling();
   }
 

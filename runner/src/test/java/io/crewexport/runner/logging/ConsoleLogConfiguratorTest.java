@@ -98,7 +98,7 @@ final class ConsoleLogConfiguratorTest {
   }
 
   @Test
-  void masksEverySecretTheProcessHoldsInALineAndItsException() {
+  void masksEverySecretTheProcessHoldsInALineAndItsException() throws Exception {
     Secret.of("layout-secret-5150");
     ConsoleAppender<ILoggingEvent> inCode = console(configuredInCode());
     Logger logger = new LoggerContext().getLogger("io.crewexport.client");
@@ -116,6 +116,7 @@ final class ConsoleLogConfiguratorTest {
         .doesNotContain("layout-secret-5150")
         .contains("Server quoted ****")
         .contains("header value: Bearer ****");
+    assertThat(line(console(configuredByXml()), event)).isEqualTo(line);
   }
 
   @Test
