@@ -33,6 +33,13 @@ public record PeriodSpec(String text) {
       // Checked now, so a bad date fails when the config loads, naming its line.
       Period.parse(fixed.group(1), fixed.group(2));
     }
+    Matcher lastDays = LAST_DAYS.matcher(text);
+    if (lastDays.matches() && Integer.parseInt(lastDays.group(1)) < 1) {
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' holds no day: last-N-days needs N of 1 or more (last-1-days is yesterday)");
+    }
   }
 
   @JsonCreator

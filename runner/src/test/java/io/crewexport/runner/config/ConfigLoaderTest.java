@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,22 @@ final class ConfigLoaderTest {
         .isInstanceOf(CrewexportException.class)
         .hasMessageContaining("line 12")
         .hasMessageContaining("2024-02-30");
+  }
+
+  @Test
+  void refusesAPeriodOfNoDaysAndAKeyGivenTwiceNamingTheirLines() {
+    Map<String, String> refusals =
+        Map.of(
+            VALID.replace("period: last-month", "period: last-0-days"),
+            "line 12, reports[0].period: 'last-0-days' holds no day",
+            VALID.replace("    window: day", "    window: day\n    window: month"),
+            "line 11, reports[0]: Duplicate field 'window'");
+
+    refusals.forEach(
+        (config, message) ->
+            assertThatThrownBy(() -> ConfigLoader.load(write(config)))
+                .isInstanceOf(CrewexportException.class)
+                .hasMessageContaining(message));
   }
 
   @Test
