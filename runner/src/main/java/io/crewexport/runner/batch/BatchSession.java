@@ -14,10 +14,12 @@ import io.crewexport.runner.state.RunLock;
 import io.crewexport.runner.state.RunRecord;
 import io.crewexport.runner.state.StateStore;
 import io.crewexport.runner.wiring.SinkRegistry;
+import io.crewexport.sink.duckdb.DuckDbSinkConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,6 +95,7 @@ public final class BatchSession {
     try (RunLock lock = RunLock.acquire(stateFolder, runId)) {
       StateStore state = StateStore.open(stateFolder);
       deleteLeftOverSpoolFiles(spoolFolder(config));
+      warnOfASingleAccountLayout(config);
       if (options.resume() && state.lastRun().map(RunRecord::complete).orElse(true)) {
         log.info(
             "--resume: the last run finished (its failed exports are planned again like the"
@@ -132,6 +135,31 @@ public final class BatchSession {
                   outcome.failed().size());
               return outcome.exitCode();
             });
+      }
+    }
+  }
+
+  /**
+   * With more than one account, each account's files go under {@code <output>/<account>/}. A config
+   * that had one account wrote them under {@code <output>/} itself; they stay there, and the
+   * account's new exports start afresh beside them, which deserves a word.
+   */
+  private static void warnOfASingleAccountLayout(BatchConfig config) {
+    if (config.accounts().size() < 2 || config.output().matches("[A-Za-z][A-Za-z0-9+.-]+://.*")) {
+      return;
+    }
+    Path output = Path.of(config.output().replaceFirst("^file:", ""));
+    for (String sink : List.of("parquet", "csv", DuckDbSinkConfig.DEFAULT_FILE_NAME)) {
+      if (Files.exists(output.resolve(sink))) {
+        log.warn(
+            "{} holds {}, written when the config had one account; with {} accounts each"
+                + " account's exports go under {}/<account>/ instead. The earlier ones stay where"
+                + " they are: move them there, or give the accounts outputs of their own.",
+            output,
+            sink,
+            config.accounts().size(),
+            output);
+        return;
       }
     }
   }

@@ -134,6 +134,20 @@ final class BatchRunTest {
             "oneonone.summary 2024-03-04..2024-03-04 crashing committed");
   }
 
+  /** What the batch session logs while {@code action} runs. */
+  private static List<String> sessionLog(Runnable action) {
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(BatchSession.class);
+    logger.addAppender(logged);
+    try {
+      action.run();
+    } finally {
+      logger.detachAppender(logged);
+    }
+    return logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
   private static String dailySinceMarchFirst(BatchFixture batch, String sinks) {
     return config(batch, sinks)
         + "  - id: oneonone.summary\n"
@@ -161,23 +175,40 @@ final class BatchRunTest {
     String config =
         config(batch, "[parquet]") + report("oneonone.summary", "2024-01-01..2024-01-31", null);
     assertThat(batch.run(config, "2024-03-04", ENV)).isZero();
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    Logger logger = (Logger) LoggerFactory.getLogger(BatchSession.class);
-    logger.addAppender(logged);
-    try {
-      assertThat(batch.run(config, "2024-03-04", ENV, "--resume")).isZero();
-    } finally {
-      logger.detachAppender(logged);
-    }
+    List<String> logged =
+        sessionLog(() -> assertThat(batch.run(config, "2024-03-04", ENV, "--resume")).isZero());
 
-    assertThat(logged.list)
-        .extracting(ILoggingEvent::getFormattedMessage)
+    assertThat(logged)
         .containsOnlyOnce(
             "--resume: the last run finished (its failed exports are planned again like the"
                 + " rest), so this run exports the whole plan");
     assertThat(batch.lastExports())
         .containsExactly("oneonone.summary 2024-01-01..2024-01-31 parquet committed");
+  }
+
+  @Test
+  void warnsWhenASecondAccountMovesExportsAwayFromTheFirstOnesFiles() {
+    BatchFixture batch = new BatchFixture(folder);
+    String one =
+        config(batch, "[parquet]") + report("oneonone.summary", "2024-01-01..2024-01-31", null);
+    assertThat(batch.run(one, "2024-03-04", ENV)).isZero();
+    String two =
+        one.replace(
+                "reports:\n",
+                "  beta:\n    base-url: "
+                    + server.baseUrl()
+                    + "\n    client-id: acme\n    client-secret-env: ACME_SECRET\nreports:\n")
+            + "    account: acme\n";
+    List<String> logged = sessionLog(() -> assertThat(batch.run(two, "2024-03-04", ENV)).isZero());
+
+    assertThat(logged)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        batch.out + " holds parquet, written when the config had one account")
+                    .contains("go under " + batch.out + "/<account>/ instead"));
+    assertThat(batch.out.resolve("acme/parquet/oneonone.summary")).isDirectory();
   }
 
   @Test
