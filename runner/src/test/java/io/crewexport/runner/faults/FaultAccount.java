@@ -151,7 +151,11 @@ final class FaultAccount {
 
   /** Registers a job whose polls answer "pending" {@code pendingPolls} times, then {@code then}. */
   String startJob(int pendingPolls, Reply then) {
-    String id = hex(16);
+    return startJob(hex(16), pendingPolls, then);
+  }
+
+  /** As above, under job id {@code id}. */
+  String startJob(String id, int pendingPolls, Reply then) {
     jobs.put(id, new Job(new AtomicInteger(pendingPolls), then));
     return id;
   }

@@ -112,6 +112,15 @@ interface Reply {
     };
   }
 
+  /** A job whose id is the request's own bearer token, as a broken gateway might hand back. */
+  static Reply jobNamedAfterTheToken() {
+    return exchange -> {
+      String token = exchange.request.bearer().orElseThrow();
+      String id = exchange.account.startJob(token, 1, data());
+      exchange.json(200, "{\"success\":\"true\",\"jobId\":\"" + id + "\"}");
+    };
+  }
+
   /** A job id that has expired by its first poll: the poll answers 400, as for an unknown job. */
   static Reply expiredJob() {
     return job(0, exchange -> exchange.error(400, "Invalid data received", Map.of()));
