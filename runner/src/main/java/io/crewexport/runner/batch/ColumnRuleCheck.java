@@ -3,7 +3,7 @@ package io.crewexport.runner.batch;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.runner.config.ReportConfig.ColumnAction;
-import io.crewexport.schema.InferredColumn;
+import io.crewexport.schema.Column;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,8 +32,7 @@ final class ColumnRuleCheck {
    * Throws a configuration error naming {@code export} if a key of {@code rules} is neither a
    * heading nor a safe name of {@code columns}, the columns of the body as downloaded.
    */
-  static void requireMatches(
-      String export, Map<String, ColumnAction> rules, List<InferredColumn> columns) {
+  static void requireMatches(String export, Map<String, ColumnAction> rules, List<Column> columns) {
     Set<String> known = new HashSet<>();
     columns.forEach(column -> known.addAll(List.of(column.heading(), column.name())));
     Map<String, ColumnAction> unmatched = new TreeMap<>(rules);
@@ -41,7 +40,7 @@ final class ColumnRuleCheck {
     if (unmatched.isEmpty()) {
       return;
     }
-    List<String> headings = columns.stream().map(InferredColumn::heading).toList();
+    List<String> headings = columns.stream().map(Column::heading).toList();
     StringBuilder message = new StringBuilder(export).append(": ");
     unmatched.forEach(
         (key, action) ->

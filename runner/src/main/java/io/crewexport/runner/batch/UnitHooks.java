@@ -12,13 +12,17 @@ import io.crewexport.runner.progress.ProgressBoard;
 import io.crewexport.runner.state.Committed;
 import io.crewexport.runner.state.ReportState;
 import io.crewexport.runner.state.StoredColumn;
+import io.crewexport.schema.Column;
 import io.crewexport.schema.EvolvedSchema;
+import io.crewexport.schema.InferredColumn;
 import io.crewexport.schema.InferredSchema;
 import io.crewexport.schema.ReportSchema;
 import io.crewexport.schema.SchemaEvolution;
 import io.crewexport.schema.SchemaPolicy;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Steers one export of a batch: types columns with the report's pins and the schema its earlier
@@ -67,13 +71,24 @@ final class UnitHooks implements ExportHooks {
    */
   @Override
   public EvolvedSchema evolve(ReportRequest request, InferredSchema inferred) {
-    ColumnRuleCheck.requireMatches(unit.describe(), unit.report().columns(), inferred.columns());
+    EvolvedSchema evolved;
     if (state.schema().isEmpty()) {
-      return SchemaEvolution.first(inferred);
+      evolved = SchemaEvolution.first(inferred);
+    } else {
+      ReportSchema stored =
+          new ReportSchema(state.schema().stream().map(StoredColumn::toColumn).toList());
+      evolved = SchemaEvolution.evolve(stored, inferred);
     }
-    ReportSchema stored =
-        new ReportSchema(state.schema().stream().map(StoredColumn::toColumn).toList());
-    return SchemaEvolution.evolve(stored, inferred);
+    // Rules apply to the names the columns are written under, which earlier exports may have
+    // decided; of those, only the columns this body sends can be hashed or dropped.
+    Set<String> sent =
+        inferred.columns().stream().map(InferredColumn::heading).collect(Collectors.toSet());
+    List<Column> present =
+        evolved.schema().columns().stream()
+            .filter(column -> sent.contains(column.heading()))
+            .toList();
+    ColumnRuleCheck.requireMatches(unit.describe(), unit.report().columns(), present);
+    return evolved;
   }
 
   @Override

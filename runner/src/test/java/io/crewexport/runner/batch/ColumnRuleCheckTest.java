@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crewexport.CrewexportException;
 import io.crewexport.ErrorCode;
 import io.crewexport.runner.config.ReportConfig.ColumnAction;
-import io.crewexport.schema.InferredColumn;
+import io.crewexport.schema.Column;
+import io.crewexport.schema.SchemaEvolution;
 import io.crewexport.schema.TypeInference;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 final class ColumnRuleCheckTest {
   private static final String EXPORT = "r1 [2024-01-01..2024-12-31]";
-  private static final List<InferredColumn> FEW = columns("Employee", "Email", "Home Address");
+  private static final List<Column> FEW = columns("Employee", "Email", "Home Address");
 
   @Test
   void passesRulesNamingAHeadingOrASafeName() {
@@ -49,7 +50,7 @@ final class ColumnRuleCheckTest {
 
   @Test
   void namesTheClosestHeadingsOfAWideReport() {
-    List<InferredColumn> wide =
+    List<Column> wide =
         columns("Employee", "Employee Code", "Email", "Active", "Created", "Notes", "Team");
     assertThatThrownBy(
             () -> ColumnRuleCheck.requireMatches(EXPORT, Map.of("Emial", ColumnAction.HASH), wide))
@@ -63,7 +64,7 @@ final class ColumnRuleCheckTest {
     assertThat(ColumnRuleCheck.distance("home adress", "home address")).isEqualTo(1);
   }
 
-  private static List<InferredColumn> columns(String... headings) {
-    return new TypeInference(List.of(headings)).result().columns();
+  private static List<Column> columns(String... headings) {
+    return SchemaEvolution.first(new TypeInference(List.of(headings)).result()).schema().columns();
   }
 }
