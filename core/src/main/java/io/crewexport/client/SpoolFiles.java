@@ -32,7 +32,8 @@ public final class SpoolFiles {
   private static final Pattern NAME =
       Pattern.compile(
           Pattern.quote(DownloadedReport.SPOOL_FILE_PREFIX)
-              + ".*-p(\\d{1,19})-\\d+"
+              // At most 18 digits: every such number is a long.
+              + ".*-p(\\d{1,18})-\\d+"
               + Pattern.quote(DownloadedReport.SPOOL_FILE_SUFFIX));
 
   /**

@@ -68,6 +68,8 @@ final class SpoolFilesTest {
     Path notSpool =
         Files.write(folder.resolve("crewexport-people-p" + pid + "-1.csv"), new byte[1]);
     Path notOurs = Files.write(folder.resolve("notes-p" + pid + "-1.spool"), new byte[1]);
+    Path hugePid =
+        Files.write(folder.resolve("crewexport-r-p9999999999999999999-1.spool"), new byte[1]);
     Path folderNamedLikeOne =
         Files.createDirectory(folder.resolve("crewexport-people-p" + pid + "-2.spool"));
 
@@ -77,6 +79,7 @@ final class SpoolFilesTest {
     assertThat(withoutPid).exists();
     assertThat(notSpool).exists();
     assertThat(notOurs).exists();
+    assertThat(hugePid).exists();
     assertThat(folderNamedLikeOne).isDirectory();
   }
 

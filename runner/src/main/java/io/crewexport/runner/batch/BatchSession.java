@@ -206,7 +206,7 @@ public final class BatchSession {
             cleanup.bytes() >> 20,
             folder.toAbsolutePath());
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       log.warn(
           "Could not clean up spool files that ended processes left in {}: {}",
           folder.toAbsolutePath(),
