@@ -50,8 +50,8 @@ public final class ColumnNames {
   }
 
   /**
-   * As {@link #of(List)}, except that the partition keys in {@code kept} are given out as before:
-   * names a report's earlier exports wrote, which its later exports keep so they still match.
+   * As {@link #of(List)}, except that the partition keys in {@code kept} are given out like any
+   * other name: for a name that is no column, such as a DuckDB table's.
    */
   public static List<String> of(List<String> headings, Set<String> kept) {
     List<String> names = new ArrayList<>(headings.size());

@@ -95,7 +95,9 @@ public record ExportTarget(
    * before it exports.
    */
   public static String tableNameOf(String reportId) {
-    return ColumnNames.of(List.of(reportId)).get(0);
+    // A table is no column: the partition keys that column names avoid are free here, and a
+    // report's table keeps the name it always had.
+    return ColumnNames.of(List.of(reportId), ColumnNames.PARTITION_KEYS).get(0);
   }
 
   /** The option {@code key}, or empty. */
