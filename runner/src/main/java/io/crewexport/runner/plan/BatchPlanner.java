@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a config into the exports of one run: defaults applied, accounts and sinks checked (errors
@@ -32,6 +34,7 @@ import java.util.regex.Pattern;
  * {@code --resume} only what the crashed run had not yet committed.
  */
 public final class BatchPlanner {
+  private static final Logger log = LoggerFactory.getLogger(BatchPlanner.class);
   private static final Pattern ACCOUNT = Pattern.compile("[a-z][a-z0-9_]{0,62}");
   private static final String DUCKDB = "duckdb";
 
@@ -328,17 +331,32 @@ public final class BatchPlanner {
   /**
    * The planned export a unit of the crashed run is resumed as: of the config's entries for its
    * report, the one with its sinks, so that each entry's own column rules, options and pins apply
-   * (two entries may split a report's sinks, one dropping a column the other keeps).
+   * (two entries may split a report's sinks, one dropping a column the other keeps); else one that
+   * writes to all its sinks; else none.
    */
   private static Optional<ExportUnit> template(
       List<ExportUnit> planned, RunRecord.PlannedUnit old) {
     String key = old.account() + "/" + old.reportId();
     List<ExportUnit> ofReport =
         planned.stream().filter(unit -> unit.reportKey().equals(key)).toList();
-    return ofReport.stream()
-        .filter(unit -> Set.copyOf(unit.sinks()).equals(Set.copyOf(old.sinks())))
-        .findFirst()
-        .or(() -> ofReport.stream().findFirst());
+    Optional<ExportUnit> found =
+        ofReport.stream()
+            .filter(unit -> Set.copyOf(unit.sinks()).equals(Set.copyOf(old.sinks())))
+            .findFirst()
+            .or(
+                () ->
+                    ofReport.stream()
+                        .filter(unit -> unit.sinks().containsAll(old.sinks()))
+                        .findFirst());
+    if (found.isEmpty() && !ofReport.isEmpty()) {
+      // Another entry's rules could let out a column this one drops: better not resume it.
+      log.warn(
+          "--resume: no entry of {} in the config now writes to {}, as the crashed run's did;"
+              + " that part is not resumed (run it without --resume)",
+          key,
+          old.sinks());
+    }
+    return found;
   }
 
   private static List<String> missingSinks(

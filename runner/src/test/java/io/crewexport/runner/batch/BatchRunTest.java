@@ -11,6 +11,7 @@ import io.crewexport.runner.demo.DemoServer;
 import io.crewexport.runner.demo.DemoTimings;
 import io.crewexport.runner.demo.GeneratedReport;
 import io.crewexport.runner.demo.SampleReport;
+import io.crewexport.runner.plan.BatchPlanner;
 import io.crewexport.testing.DuckDb;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,9 +137,14 @@ final class BatchRunTest {
 
   /** What the batch session logs while {@code action} runs. */
   private static List<String> sessionLog(Runnable action) {
+    return logOf(BatchSession.class, action);
+  }
+
+  /** What {@code source} logs while {@code action} runs. */
+  private static List<String> logOf(Class<?> source, Runnable action) {
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     logged.start();
-    Logger logger = (Logger) LoggerFactory.getLogger(BatchSession.class);
+    Logger logger = (Logger) LoggerFactory.getLogger(source);
     logger.addAppender(logged);
     try {
       action.run();
@@ -260,6 +266,32 @@ final class BatchRunTest {
                 .names())
         .contains("employee")
         .doesNotContain("email");
+  }
+
+  @Test
+  void resumeSkipsWhatNoEntryOfTheConfigNowWritesRatherThanBorrowAnotherEntrysRules() {
+    BatchFixture batch = new BatchFixture(folder);
+    String config =
+        config(batch, "[parquet]")
+            + "  - {id: oneonone.summary, period: 2024-01-01..2024-01-31, sinks: [crashing]}\n";
+    CrashingSinkModule.OPENS_BEFORE_CRASH.set(0);
+    assertThat(batch.run(config, "2024-03-04", ENV)).isEqualTo(ExitCode.FAILED);
+    CrashingSinkModule.OPENS_BEFORE_CRASH.set(-1);
+    String changed =
+        config.replace("sinks: [crashing]}", "sinks: [parquet], columns: {Email: drop}}");
+
+    List<String> logged =
+        logOf(
+            BatchPlanner.class,
+            () -> assertThat(batch.run(changed, "2024-03-04", ENV, "--resume")).isZero());
+
+    assertThat(logged)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains(
+                        "no entry of acme/oneonone.summary in the config now writes to [crashing]"));
+    assertThat(batch.out.resolve("parquet")).doesNotExist();
   }
 
   @Test
