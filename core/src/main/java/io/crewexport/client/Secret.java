@@ -2,12 +2,16 @@ package io.crewexport.client;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A client secret or token. It never prints itself: {@link #toString()} is redacted, so a secret
@@ -61,14 +65,17 @@ public final class Secret {
     return redacted;
   }
 
-  /** How a server may quote {@code secret} back: as sent, URL-encoded (a form body), any case. */
+  /**
+   * How a server may quote {@code secret} back: as it is, escaped as in the JSON body that sent it,
+   * or URL-encoded (in a URL or a form), in any case.
+   */
   private static Pattern spellings(String secret) {
-    String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
-    String either =
-        encoded.equals(secret)
-            ? Pattern.quote(secret)
-            : Pattern.quote(encoded) + "|" + Pattern.quote(secret);
-    return Pattern.compile(either, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    Set<String> spellings = new LinkedHashSet<>();
+    spellings.add(new String(JsonStringEncoder.getInstance().quoteAsString(secret)));
+    spellings.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+    spellings.add(secret);
+    String any = spellings.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+    return Pattern.compile(any, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   /** The secret itself, for the one place that sends it. */

@@ -65,9 +65,10 @@ public final class SpoolFiles {
   }
 
   /**
-   * Deletes the spool files in {@code folder} whose process has ended. Files of live processes,
-   * files named otherwise (such as spool files of versions before pids were in the names) and files
-   * that vanish meanwhile are left alone. A folder that does not exist holds nothing.
+   * Deletes the spool files in {@code folder} whose process has ended and that have gone unwritten
+   * for {@link #QUIET} or more. Files of live processes, files named otherwise (such as spool files
+   * of versions before pids were in the names) and files that vanish meanwhile are left alone. A
+   * folder that does not exist holds nothing.
    *
    * @throws IOException when the folder cannot be listed or a left-over file cannot be deleted
    */

@@ -33,6 +33,14 @@ final class SecretTest {
   }
 
   @Test
+  void masksASecretQuotedAsTheJsonBodyThatSentItEscapedIt() {
+    Secret.of("quote\"and\\slash");
+
+    assertThat(Secret.redact("{\"client_secret\":\"quote\\\"and\\\\slash\"}"))
+        .isEqualTo("{\"client_secret\":\"****\"}");
+  }
+
+  @Test
   void leavesShortValuesAndOtherTextAlone() {
     Secret.of("abc12");
 

@@ -57,7 +57,10 @@ final class OptionKeys {
    * in a stack trace or pass as {@code false}.
    */
   static Optional<String> badValue(String key, String value) {
-    String text = value == null ? "" : value.trim();
+    if (value == null) {
+      return Optional.of("the option has no value.");
+    }
+    String text = value.trim();
     if (key.equals(UnitHooks.MIN_ROWS_RATIO)) {
       try {
         double ratio = Double.parseDouble(text);

@@ -18,12 +18,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,9 +82,9 @@ public final class BatchPlanner {
   }
 
   private void checkOnly(Set<String> only, List<ReportConfig> reports) {
-    Set<String> ids = new java.util.TreeSet<>();
+    Set<String> ids = new TreeSet<>();
     reports.forEach(report -> ids.add(report.id()));
-    for (String id : new java.util.TreeSet<>(only)) {
+    for (String id : new TreeSet<>(only)) {
       if (!ids.contains(id)) {
         throw new CrewexportException(
             ErrorCode.CONFIGURATION,
@@ -188,7 +191,7 @@ public final class BatchPlanner {
       Optional<LocalDate> last =
           state.committed().getOrDefault(sink, List.of()).stream()
               .map(Committed::end)
-              .filter(java.util.Objects::nonNull)
+              .filter(Objects::nonNull)
               .max(LocalDate::compareTo);
       if (last.isEmpty()) {
         return Optional.empty();
@@ -211,7 +214,7 @@ public final class BatchPlanner {
       List<Committed> periods =
           state.committed().getOrDefault(sink, List.of()).stream()
               .filter(committed -> committed.start() != null)
-              .sorted(java.util.Comparator.comparing(Committed::start))
+              .sorted(Comparator.comparing(Committed::start))
               .toList();
       if (periods.isEmpty()) {
         return Optional.empty();
@@ -265,7 +268,7 @@ public final class BatchPlanner {
             "unknown sink '"
                 + sink
                 + "': known sinks are "
-                + new java.util.TreeSet<>(knownSinks)
+                + new TreeSet<>(knownSinks)
                 + " (a plugin's sink needs its jar in the plugins folder)");
       }
     }
