@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  *
  * <p>A server can still quote a secret back: an error body that repeats the client secret or the
  * token it was sent. So every secret this process has wrapped is remembered, and {@link #redact}
- * masks each of them in text from outside before it reaches a log line or a message.
+ * masks each of them in text from outside before it reaches a log line or a message. They are kept
+ * for the life of the process (a few per account and hour), and in tests they carry over from one
+ * test to the next, which only masks more.
  */
 public final class Secret {
   /** Shorter values are not masked in other text: masking every "abc" would garble it. */

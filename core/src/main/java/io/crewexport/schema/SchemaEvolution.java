@@ -82,9 +82,9 @@ public final class SchemaEvolution {
    * {@code now} with its columns named against the earlier exports': a column keeps the name of the
    * stored column of the same heading (in turn, for a heading that repeats); another column takes
    * the name its heading makes if that names a stored column no heading claimed (the vendor respelt
-   * the heading, {@code Active Division Teams} to {@code Active Division Teams}), else a new name
-   * clear of every stored one. So a new heading whose name is a present column's ({@code A-B}
-   * beside the {@code A B} that is {@code a_b}) gets {@code a_b_2} instead of taking it over.
+   * the heading, {@code Active Division Teams} with two spaces to one), else a new name clear of
+   * every stored one. So a new heading whose name is a present column's ({@code A-B} beside the
+   * {@code A B} that is {@code a_b}) gets {@code a_b_2} instead of taking it over.
    */
   private static InferredSchema named(InferredSchema now, ReportSchema stored) {
     Map<String, Deque<String>> namesOfHeading = new HashMap<>();

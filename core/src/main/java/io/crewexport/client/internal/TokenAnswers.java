@@ -60,7 +60,7 @@ public final class TokenAnswers {
   private static boolean sendable(String token) {
     for (int i = 0; i < token.length(); i++) {
       char c = token.charAt(i);
-      if (c <= ' ' || c == 0x7F || Character.isISOControl(c)) {
+      if (c <= ' ' || Character.isISOControl(c)) {
         return false;
       }
     }

@@ -68,11 +68,6 @@ public final class BatchRunner {
         + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16, 1 << 20));
   }
 
-  /** Runs {@code job}; interrupting the calling thread stops it, aborting open exports. */
-  public BatchOutcome run(BatchJob job) {
-    return run(job, outcome -> outcome);
-  }
-
   /**
    * Runs {@code job}, then {@code report} with its outcome (the run's manifest and summary).
    * Interrupting the calling thread, or stopping the process (Ctrl-C, {@code kill}), stops the run,

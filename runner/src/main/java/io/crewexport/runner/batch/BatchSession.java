@@ -6,6 +6,7 @@ import io.crewexport.client.Sleeper;
 import io.crewexport.client.SpoolFiles;
 import io.crewexport.runner.config.BatchConfig;
 import io.crewexport.runner.config.ConfigLoader;
+import io.crewexport.runner.config.ReportConfig.ColumnAction;
 import io.crewexport.runner.plan.BatchPlanner;
 import io.crewexport.runner.plan.ExportUnit;
 import io.crewexport.runner.progress.ProgressBoard;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * {@code export}, {@code validate} and {@code demo}, so all three behave alike.
  */
 public final class BatchSession {
+  private static final Pattern URI_ROOT = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+://.*");
   private static final Logger log = LoggerFactory.getLogger(BatchSession.class);
 
   /**
@@ -92,9 +95,10 @@ public final class BatchSession {
       return 0;
     }
     String runId = runner.newRunId();
+    Path spool = spoolFolder(config);
     try (RunLock lock = RunLock.acquire(stateFolder, runId)) {
       StateStore state = StateStore.open(stateFolder);
-      deleteLeftOverSpoolFiles(spoolFolder(config));
+      deleteLeftOverSpoolFiles(spool);
       warnOfASingleAccountLayout(config);
       if (options.resume() && state.lastRun().map(RunRecord::complete).orElse(true)) {
         log.info(
@@ -109,34 +113,37 @@ public final class BatchSession {
       ProgressDisplay display = ProgressDisplay.startIfTerminal(board);
       BatchJob job =
           new BatchJob(
-              runId,
-              units,
-              clients,
-              state,
-              options.parallel(),
-              spoolFolder(config),
-              salt(config, env),
-              board);
+              runId, units, clients, state, options.parallel(), spool, salt(config, env), board);
       // Reported inside the run, so that a run stopped by Ctrl-C or kill still leaves its manifest.
       try (display) {
         return runner.run(
             job,
             outcome -> {
               display.close();
-              Path manifest =
-                  ManifestWriter.write(
-                      stateFolder, outcome, start, clock.instant(), clients.tokensRequested());
-              new SummaryPrinter(out).print(outcome);
-              out.println("Run manifest: " + manifest);
-              log.info(
-                  "Run {} done: {} committed, {} failed",
-                  runId,
-                  outcome.committed().size(),
-                  outcome.failed().size());
-              return outcome.exitCode();
+              return report(outcome, stateFolder, start, clients, out);
             });
       }
     }
+  }
+
+  /** Writes the run's manifest and prints its summary; returns its exit code. */
+  private int report(
+      BatchOutcome outcome,
+      Path stateFolder,
+      Instant start,
+      AccountClients clients,
+      PrintStream out) {
+    Path manifest =
+        ManifestWriter.write(
+            stateFolder, outcome, start, clock.instant(), clients.tokensRequested());
+    new SummaryPrinter(out).print(outcome);
+    out.println("Run manifest: " + manifest);
+    log.info(
+        "Run {} done: {} committed, {} failed",
+        outcome.runId(),
+        outcome.committed().size(),
+        outcome.failed().size());
+    return outcome.exitCode();
   }
 
   /**
@@ -145,7 +152,7 @@ public final class BatchSession {
    * account's new exports start afresh beside them, which deserves a word.
    */
   private static void warnOfASingleAccountLayout(BatchConfig config) {
-    if (config.accounts().size() < 2 || config.output().matches("[A-Za-z][A-Za-z0-9+.-]+://.*")) {
+    if (config.accounts().size() < 2 || isUri(config.output())) {
       return;
     }
     Path output = Path.of(config.output().replaceFirst("^file:", ""));
@@ -181,7 +188,7 @@ public final class BatchSession {
     if (config.stateDir() != null) {
       return Path.of(config.stateDir());
     }
-    if (config.output().matches("[A-Za-z][A-Za-z0-9+.-]+://.*")) {
+    if (isUri(config.output())) {
       throw new CrewexportException(
           ErrorCode.CONFIGURATION,
           "The output "
@@ -190,6 +197,11 @@ public final class BatchSession {
               + " folder for the run state, lock and manifests.");
     }
     return Path.of(config.output().replaceFirst("^file:", "")).resolve("_crewexport");
+  }
+
+  /** Whether an output root is a URI (such as {@code hdfs://...}) rather than a local folder. */
+  private static boolean isUri(String output) {
+    return URI_ROOT.matcher(output).matches();
   }
 
   /**
@@ -222,11 +234,7 @@ public final class BatchSession {
 
   private static String salt(BatchConfig config, Map<String, String> env) {
     boolean hashing =
-        config.reports().stream()
-            .anyMatch(
-                r ->
-                    r.columns()
-                        .containsValue(io.crewexport.runner.config.ReportConfig.ColumnAction.HASH));
+        config.reports().stream().anyMatch(r -> r.columns().containsValue(ColumnAction.HASH));
     if (!hashing) {
       return null;
     }

@@ -135,6 +135,14 @@ final class BatchRunTest {
             "oneonone.summary 2024-03-04..2024-03-04 crashing committed");
   }
 
+  /** A config of January's sample into Parquet, once exported by {@code batch}. */
+  private static String januaryInParquetExported(BatchFixture batch) {
+    String config =
+        config(batch, "[parquet]") + report("oneonone.summary", "2024-01-01..2024-01-31", null);
+    assertThat(batch.run(config, "2024-03-04", ENV)).isZero();
+    return config;
+  }
+
   /** What the batch session logs while {@code action} runs. */
   private static List<String> sessionLog(Runnable action) {
     return logOf(BatchSession.class, action);
@@ -178,9 +186,7 @@ final class BatchRunTest {
   @Test
   void resumeAfterARunThatFinishedSaysThereIsNothingToResume() {
     BatchFixture batch = new BatchFixture(folder);
-    String config =
-        config(batch, "[parquet]") + report("oneonone.summary", "2024-01-01..2024-01-31", null);
-    assertThat(batch.run(config, "2024-03-04", ENV)).isZero();
+    String config = januaryInParquetExported(batch);
     List<String> logged =
         sessionLog(() -> assertThat(batch.run(config, "2024-03-04", ENV, "--resume")).isZero());
 
@@ -195,9 +201,7 @@ final class BatchRunTest {
   @Test
   void warnsWhenASecondAccountMovesExportsAwayFromTheFirstOnesFiles() {
     BatchFixture batch = new BatchFixture(folder);
-    String one =
-        config(batch, "[parquet]") + report("oneonone.summary", "2024-01-01..2024-01-31", null);
-    assertThat(batch.run(one, "2024-03-04", ENV)).isZero();
+    String one = januaryInParquetExported(batch);
     String two =
         one.replace(
                 "reports:\n",
