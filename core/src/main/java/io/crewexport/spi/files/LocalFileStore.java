@@ -3,12 +3,15 @@ package io.crewexport.spi.files;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** A {@link FileStore} on the local file system, through {@code java.nio.file}. */
 public final class LocalFileStore implements FileStore {
@@ -34,17 +37,33 @@ public final class LocalFileStore implements FileStore {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
-    try (Stream<Path> paths = Files.walk(root)) {
-      return paths
-          .filter(Files::isRegularFile)
-          .map(
-              file ->
+    List<String> files = new ArrayList<>();
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile()) {
+              files.add(
                   root.relativize(file)
                       .toString()
-                      .replace(root.getFileSystem().getSeparator(), "/"))
-          .sorted()
-          .toList();
-    }
+                      .replace(root.getFileSystem().getSeparator(), "/"));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            // Another export of the same run may publish (rename away) its staging file while
+            // this one lists: a file gone meanwhile is simply not there.
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+        });
+    files.sort(null);
+    return files;
   }
 
   @Override
